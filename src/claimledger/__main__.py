@@ -1,0 +1,4 @@
+from claimledger.cli import main
+
+if __name__ == "__main__":
+    main()
