@@ -1,0 +1,218 @@
+"""The orchestrator: read sources, run the per-document stages, commit each document,
+then link new documents into the corpus one at a time.
+
+Two phases, each restartable:
+
+1. *Analyse*: ingest -> language -> NLP -> statements -> frames -> events. Each document's
+   result is committed in one transaction (state 'analysed'). Documents already in the
+   store are skipped (their new source is recorded), so re-running is cheap.
+2. *Link*: every document still in state 'analysed' — from this run or from a run that
+   was killed — goes through entities -> claims -> timeline -> stories, fetching only the
+   records that share a blocking key, and is committed (state 'linked') in one
+   transaction. Stories touched are marked stale in that same transaction, and their
+   discrepancies are recomputed once at the end of the phase.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimledger import claims, discrepancies, entities, events, ingest, nlp, statements, stories, timeline
+from claimledger.config import Settings
+from claimledger.errors import ClaimledgerError
+from claimledger.ingest import dedup
+from claimledger.models import Claim, DocAnalysis, Document, Event, Rejection, Statement
+from claimledger.store import Store
+
+BATCH = 32
+
+
+@dataclass
+class RunReport:
+    analysed: int = 0
+    already_stored: int = 0
+    duplicates: int = 0  # exact copies of a stored document: recorded as another source
+    near_duplicates: int = 0
+    linked: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> int:
+        return len(self.rejections)
+
+    @property
+    def nothing_analysed(self) -> bool:
+        """True when inputs were given and every one of them was rejected."""
+        return self.rejected > 0 and not (self.analysed or self.already_stored or self.duplicates)
+
+
+Progress = Callable[[str, int, int | None], None]
+
+
+def analyze(
+    sources: Iterable[str],
+    store: Store,
+    settings: Settings | None = None,
+    *,
+    on_rejection: Callable[[Rejection], None] | None = None,
+    progress: Progress | None = None,
+) -> RunReport:
+    """Analyse `sources` into `store` and link everything pending. Never raises for bad input."""
+    settings = settings or Settings.load()
+    report = RunReport()
+
+    def reject(r: Rejection) -> None:
+        report.rejections.append(r)
+        store.add_rejection(r)
+        if on_rejection:
+            on_rejection(r)
+
+    batch: list[Document] = []
+    seen: set[str] = set()
+    for doc in _new_documents(sources, store, settings, report, reject, seen):
+        batch.append(doc)
+        if len(batch) >= BATCH:
+            _analyse_batch(batch, store, settings, report, reject, progress)
+            batch = []
+    if batch:
+        _analyse_batch(batch, store, settings, report, reject, progress)
+    report.linked = link_pending(store, progress=progress)
+    return report
+
+
+def _new_documents(
+    sources: Iterable[str],
+    store: Store,
+    settings: Settings,
+    report: RunReport,
+    reject: Callable[[Rejection], None],
+    seen: set[str],
+) -> Iterator[Document]:
+    # A page URL already stored is not fetched again; feeds always are (they grow).
+    todo = []
+    for source in sources:
+        if source.startswith(("http://", "https://")) and store.document_for_source(source):
+            report.already_stored += 1
+            continue
+        todo.append(source)
+    for item in ingest.read(todo, settings):
+        if isinstance(item, Rejection):
+            reject(item)
+            continue
+        if item.id in seen or store.has_document(item.id):
+            if store.document_for_source(item.source) == item.id:
+                report.already_stored += 1
+            else:
+                store.add_source(item.id, item.source)
+                report.duplicates += 1
+            continue
+        seen.add(item.id)
+        yield item
+
+
+def _analyse_batch(
+    batch: list[Document],
+    store: Store,
+    settings: Settings,
+    report: RunReport,
+    reject: Callable[[Rejection], None],
+    progress: Progress | None,
+) -> None:
+    by_lang: dict[str, list[Document]] = {}
+    for doc in batch:
+        by_lang.setdefault(doc.language or "xx", []).append(doc)
+    for lang, docs in by_lang.items():
+        try:
+            parsed = list(nlp.pipe((d.text for d in docs), lang))
+        except ClaimledgerError:
+            raise
+        except Exception:
+            # One bad text must not sink its batch: fall back to one document at a time.
+            parsed = [None] * len(docs)
+        for doc, sdoc in zip(docs, parsed, strict=True):
+            try:
+                if sdoc is None:
+                    sdoc = nlp.parse(doc.text, lang)
+                analysis, signature, bands = analyse_document(doc, sdoc, store, settings)
+            except ClaimledgerError:
+                raise
+            except Exception as exc:
+                reject(Rejection(doc.source, f"analysis failed: {type(exc).__name__}: {_one_line(exc)}", "analysis"))
+                continue
+            store.save_analysis(analysis, signature, bands)
+            report.analysed += 1
+            report.near_duplicates += analysis.document.copy_of is not None
+            if progress:
+                progress("analyse", 1, None)
+
+
+def analyse_document(
+    doc: Document, sdoc: Any, store: Store | None, settings: Settings
+) -> tuple[DocAnalysis, list[int], list[str]]:
+    """The per-document stages for one parsed document (pure but for the near-duplicate lookup)."""
+    signature = dedup.signature(doc.text)
+    bands = dedup.band_keys(signature)
+    if store is not None:
+        best = 0.0
+        for cand_id, cand_sig in store.near_duplicate_candidates(bands):
+            sim = dedup.similarity(signature, cand_sig)
+            if sim >= settings.near_duplicate_threshold and sim > best:
+                best, doc.copy_of = sim, cand_id
+    found, mentions = statements.extract(sdoc, doc)
+    for st in found:
+        st.frame = claims.frame(st, sdoc)
+    evs = events.extract(sdoc, doc, found)
+    return DocAnalysis(document=doc, statements=found, mentions=mentions, events=evs), signature, bands
+
+
+def link_pending(store: Store, progress: Progress | None = None) -> int:
+    """Link every analysed-but-unlinked document, then refresh the discrepancies of touched stories."""
+    pending = store.pending_documents()
+    for doc_id in pending:
+        link_document(store.load_analysis(doc_id), store)
+        if progress:
+            progress("link", 1, len(pending))
+    for story_id in store.stale_stories():
+        story = store.get("story", story_id)
+        cl, sts, evs, docs = store.story_context(story)
+        store.save_discrepancies(story_id, discrepancies.find(cl, sts, evs, docs))
+    return len(pending)
+
+
+def link_document(analysis: DocAnalysis, store: Store) -> None:
+    """Corpus stages for one analysed document; committed in one transaction."""
+    mention_keys = [k for m in analysis.mentions for k in entities.mention_keys(m)]
+    changed_entities = entities.resolve(
+        analysis.mentions, store.candidates("entity", mention_keys), lambda: store.new_id("entity")
+    )
+    entity_of = {m.local_name: m.entity_id for m in analysis.mentions if m.entity_id}
+    for st in analysis.statements:
+        st.speaker_id = entity_of.get(st.speaker)
+
+    claim_keys = [k for st in analysis.statements for k in claims.statement_keys(st)]
+    candidates: list[Claim] = store.candidates("claim", claim_keys)
+    known: dict[str, Statement] = store.statements_by_ids(s.statement_id for c in candidates for s in c.stances)
+    changed_claims = claims.link(analysis.statements, candidates, known, lambda: store.new_id("claim"))
+
+    event_keys = [k for v in analysis.events for k in timeline.event_keys(v)]
+    changed_events: list[Event] = timeline.merge(analysis.events, store.candidates("event", event_keys))
+    for v in changed_events:
+        if not v.keys:
+            v.keys = timeline.event_keys(v)
+        if ":" in v.id:  # a new document-local event becomes a corpus event
+            v.id = store.new_id("event")
+
+    story = stories.assign(analysis, store.candidates("story", stories.doc_keys(analysis)),
+                           lambda: store.new_id("story"))
+    store.save_linking(analysis, changed_entities, changed_claims, changed_events, story)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or "no detail"
+
+
+def stderr_rejection(r: Rejection) -> None:
+    print(f"rejected {r.source}: {r.reason}", file=sys.stderr)

@@ -1,0 +1,44 @@
+"""Read articles from files, folders, JSON Lines exports, web pages and RSS/Atom feeds.
+
+    for item in ingest.read(["articles/", "https://example.org/feed.xml"], settings):
+        ...  # a Document, or a Rejection saying in one line why that input was skipped
+
+A bad input never raises: it becomes a `Rejection` and the batch goes on.
+Near-duplicate support lives in `ingest.dedup`, language identification in `ingest.language`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import httpx
+
+from claimledger.config import Settings
+from claimledger.models import Document, Rejection
+
+from . import _files, _web, dedup, language
+
+__all__ = ["KNOWN_SUFFIXES", "dedup", "language", "read"]
+
+KNOWN_SUFFIXES: frozenset[str] = _files.KNOWN_SUFFIXES
+
+
+def read(sources: Iterable[str], settings: Settings) -> Iterator[Document | Rejection]:
+    """Documents (or Rejections) from each source in order.
+
+    A source is a file path, a folder (read recursively in sorted order, hidden files and
+    unknown extensions skipped), or an http(s) URL of an article page or an RSS/Atom feed.
+    Exact duplicates are yielded as they come; the store merges them by content id.
+    """
+    http: httpx.Client | None = None
+    try:
+        for source in sources:
+            if _web.is_url(source):
+                if http is None:
+                    http = _web.client(settings)
+                yield from _web.read(source, settings, http)
+            else:
+                yield from _files.read_path(source, settings)
+    finally:
+        if http is not None:
+            http.close()

@@ -1,0 +1,188 @@
+"""natasha as the tokenizer of a blank Russian spaCy pipeline.
+
+spaCy calls `nlp.tokenizer(text)` first, so running natasha there gives one `Doc` with
+words, lemmas, POS, morphology, dependencies, sentences and entities, and every later
+component (quotes, attribution) works on it exactly as on English. Whitespace that spaCy
+cannot express as a trailing space becomes its own SPACE token, so `doc.text == text`.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+# natasha must be imported before pymorphy2 (it patches pymorphy2's dictionary loading).
+import natasha  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+from spacy.vocab import Vocab  # noqa: E402
+
+from claimledger.nlp import extensions  # noqa: E402
+
+_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+_MODELS: dict[str, Any] = {}
+
+
+def _models() -> dict[str, Any]:
+    # Loading the embeddings takes about a second; share them between pipelines.
+    if not _MODELS:
+        emb = natasha.NewsEmbedding()
+        _MODELS.update(
+            segmenter=natasha.Segmenter(),
+            morph=natasha.NewsMorphTagger(emb),
+            syntax=natasha.NewsSyntaxParser(emb),
+            ner=natasha.NewsNERTagger(emb),
+            vocab=natasha.MorphVocab(),
+        )
+    return _MODELS
+
+
+class NatashaTokenizer:
+    """Callable `text -> Doc` that spaCy uses in place of its tokenizer."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        extensions.register()
+
+    def __call__(self, text: str) -> Doc:
+        m = _models()
+        ndoc = natasha.Doc(text)
+        ndoc.segment(m["segmenter"])
+        if ndoc.tokens:
+            ndoc.tag_morph(m["morph"])
+            ndoc.parse_syntax(m["syntax"])
+            ndoc.tag_ner(m["ner"])
+        words: list[str] = []
+        spaces: list[bool] = []
+        lemmas: list[str] = []
+        pos: list[str] = []
+        morphs: list[str] = []
+        heads: list[int] = []
+        deps: list[str] = []
+        starts: list[int] = []
+        index: dict[str, int] = {}
+        pending: list[tuple[int, str]] = []  # (token index, natasha head id)
+        cursor = 0
+        last_root = -1
+
+        def add_space(gap: str, attach: int) -> None:
+            words.append(gap)
+            spaces.append(False)
+            lemmas.append(gap)
+            pos.append("SPACE")
+            morphs.append("")
+            heads.append(attach)
+            deps.append("dep")
+            starts.append(-1)
+
+        for sent in ndoc.sents:
+            first = len(words)
+            sent_root = -1
+            for tok in sent.tokens:
+                gap = text[cursor : tok.start]
+                if gap:
+                    if gap == " " and words and words[-1].strip():
+                        spaces[-1] = True
+                    elif gap.startswith(" ") and words and words[-1].strip():
+                        spaces[-1] = True
+                        add_space(gap[1:], -1)
+                    else:
+                        add_space(gap, -1)
+                i = len(words)
+                index[tok.id] = i
+                words.append(text[tok.start : tok.stop])
+                spaces.append(False)
+                if tok.lemma is None:
+                    tok.lemmatize(m["vocab"])
+                lemmas.append(tok.lemma or words[-1].lower())
+                pos.append(tok.pos or "X")
+                morphs.append("|".join(f"{k}={v}" for k, v in sorted((tok.feats or {}).items())))
+                heads.append(-1)
+                deps.append(tok.rel or "dep")
+                starts.append(tok.start)
+                pending.append((i, tok.head_id))
+                cursor = tok.stop
+            # Resolve heads within the sentence; a head outside it (should not happen) becomes the root.
+            for i, head_id in pending:
+                h = index.get(head_id, -1) if head_id and not head_id.endswith("_0") else -1
+                heads[i] = h
+                if h == -1:
+                    if sent_root == -1:
+                        sent_root = i
+                        deps[i] = "ROOT"
+            for i, _ in pending:
+                if heads[i] == -1:
+                    heads[i] = sent_root if i != sent_root else i
+                    if i != sent_root:
+                        deps[i] = "dep"
+            # Whitespace tokens hang from the root of the sentence they precede.
+            for i in range(first, len(words)):
+                if heads[i] == -1:
+                    heads[i] = sent_root
+            pending.clear()
+            last_root = sent_root
+        tail = text[cursor:]
+        if tail:
+            if tail == " " and words and words[-1].strip():
+                spaces[-1] = True
+            else:
+                if tail.startswith(" ") and words and words[-1].strip():
+                    spaces[-1] = True
+                    tail = tail[1:]
+                add_space(tail, last_root)
+        if not words:
+            return Doc(self.vocab, words=[], spaces=[])
+        for i, h in enumerate(heads):
+            if h == -1:  # text with only whitespace
+                heads[i] = i
+        ents = ["O"] * len(words)
+        by_start = {s: i for i, s in enumerate(starts) if s >= 0}
+        normals: list[tuple[int, int, str, str]] = []
+        for span in ndoc.spans:
+            label = _LABELS.get(span.type)
+            b = by_start.get(span.start)
+            if label is None or b is None:
+                continue
+            e = b
+            while e + 1 < len(words) and 0 <= starts[e + 1] < span.stop:
+                e += 1
+            if any(ents[k] != "O" for k in range(b, e + 1)):
+                continue
+            ents[b] = f"B-{label}"
+            for k in range(b + 1, e + 1):
+                ents[k] = f"I-{label}"
+            try:
+                span.normalize(m["vocab"])
+                normal = span.normal or span.text
+            except Exception:  # normalisation is a nicety; a failure must not lose the parse
+                normal = span.text
+            normals.append((b, e + 1, label, normal))
+        doc = Doc(
+            self.vocab,
+            words=words,
+            spaces=spaces,
+            lemmas=lemmas,
+            pos=pos,
+            morphs=morphs,
+            heads=heads,
+            deps=deps,
+            ents=ents,
+        )
+        for b, e, label, normal in normals:
+            span = doc.char_span(doc[b].idx, doc[e - 1].idx + len(doc[e - 1]), label=label)
+            if span is not None:
+                span._.normal = normal
+        return doc
+
+    def to_bytes(self, **_: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, _bytes: bytes, **_: Any) -> NatashaTokenizer:
+        return self
+
+    def to_disk(self, _path: Any, **_: Any) -> None:
+        return None
+
+    def from_disk(self, _path: Any, **_: Any) -> NatashaTokenizer:
+        return self

@@ -1,0 +1,110 @@
+"""Versioned schema. Each migration is applied once, in order, inside one transaction;
+`meta.schema_version` records the last one applied. Never edit a released migration:
+append a new one."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: the ledger.
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        title TEXT,
+        published TEXT,
+        published_precision TEXT,
+        outlet TEXT,
+        language TEXT,
+        url TEXT,
+        text TEXT NOT NULL,
+        copy_of TEXT,
+        story_id TEXT,
+        -- 'analysed': per-document stages committed; 'linked': corpus stages done too.
+        state TEXT NOT NULL DEFAULT 'analysed',
+        signature TEXT,
+        local_events TEXT NOT NULL DEFAULT '[]',
+        seq INTEGER NOT NULL,
+        added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX documents_state ON documents(state, published, seq);
+    CREATE INDEX documents_story ON documents(story_id);
+
+    CREATE TABLE document_sources (
+        doc_id TEXT NOT NULL REFERENCES documents(id),
+        source TEXT NOT NULL,
+        PRIMARY KEY (doc_id, source)
+    );
+    CREATE INDEX document_sources_source ON document_sources(source);
+
+    CREATE TABLE statements (
+        id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(id),
+        speaker TEXT NOT NULL,
+        speaker_id TEXT,
+        act TEXT NOT NULL,
+        content TEXT NOT NULL,
+        direct INTEGER NOT NULL,
+        date TEXT,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX statements_doc ON statements(doc_id);
+    CREATE INDEX statements_speaker ON statements(speaker_id);
+
+    CREATE TABLE mentions (
+        doc_id TEXT NOT NULL REFERENCES documents(id),
+        n INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        type TEXT NOT NULL,
+        local_name TEXT NOT NULL,
+        entity_id TEXT,
+        PRIMARY KEY (doc_id, n)
+    );
+    CREATE INDEX mentions_entity ON mentions(entity_id);
+
+    -- Corpus-level records: indexed columns for queries, the full record as JSON.
+    CREATE TABLE entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL);
+    CREATE TABLE claims (
+        id TEXT PRIMARY KEY, text TEXT NOT NULL, status TEXT NOT NULL, first_date TEXT, data TEXT NOT NULL
+    );
+    CREATE TABLE stances (
+        claim_id TEXT NOT NULL, statement_id TEXT NOT NULL, doc_id TEXT NOT NULL, stance TEXT NOT NULL,
+        PRIMARY KEY (claim_id, statement_id)
+    );
+    CREATE INDEX stances_doc ON stances(doc_id);
+    CREATE INDEX stances_statement ON stances(statement_id);
+    CREATE TABLE events (id TEXT PRIMARY KEY, date TEXT, description TEXT NOT NULL, data TEXT NOT NULL);
+    CREATE TABLE event_docs (event_id TEXT NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY (event_id, doc_id));
+    CREATE INDEX event_docs_doc ON event_docs(doc_id);
+    CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT NOT NULL, data TEXT NOT NULL);
+    CREATE TABLE discrepancies (
+        id TEXT PRIMARY KEY, story_id TEXT NOT NULL, kind TEXT NOT NULL, subject TEXT NOT NULL, data TEXT NOT NULL
+    );
+    CREATE INDEX discrepancies_story ON discrepancies(story_id);
+    -- Stories whose discrepancies must be recomputed: marked in the same transaction that
+    -- links a document into them, cleared in the one that stores the new discrepancies.
+    CREATE TABLE stale_stories (story_id TEXT PRIMARY KEY);
+
+    -- Blocking keys of every corpus stage: a new item is compared only with records
+    -- sharing a key, so linking cost does not grow with the corpus.
+    CREATE TABLE keys (kind TEXT NOT NULL, key TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, key, id));
+
+    CREATE TABLE rejections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        source TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+
+    CREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, title, text, tokenize='unicode61');
+    CREATE VIRTUAL TABLE statements_fts USING fts5(
+        statement_id UNINDEXED, speaker, content, tokenize='unicode61'
+    );
+    """,
+]

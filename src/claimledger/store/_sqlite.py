@@ -1,0 +1,451 @@
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from claimledger.errors import NotFoundError, StoreError
+from claimledger.models import (
+    Claim,
+    DocAnalysis,
+    Document,
+    Entity,
+    Event,
+    Mention,
+    Rejection,
+    Statement,
+    Story,
+    from_dict,
+    to_dict,
+)
+from claimledger.store._schema import MIGRATIONS
+
+T = TypeVar("T")
+
+# Corpus record kinds: (table, dataclass, id prefix for new ids).
+_KINDS: dict[str, tuple[str, type]] = {
+    "entity": ("entities", Entity),
+    "claim": ("claims", Claim),
+    "event": ("events", Event),
+    "story": ("stories", Story),
+}
+_PREFIX = {"entity": "e", "claim": "c", "event": "v", "story": "t", "discrepancy": "x"}
+
+
+@dataclass
+class SearchHit:
+    kind: str  # "document" | "statement"
+    id: str
+    doc_id: str
+    title: str
+    snippet: str
+    score: float
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+class Store:
+    """A ledger in one SQLite file (or `:memory:`)."""
+
+    def __init__(self, path: str | Path = "claimledger.db") -> None:
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                parent = Path(self.path).parent
+                if not parent.is_dir():
+                    raise StoreError(f"cannot create database {self.path}: folder {parent} does not exist")
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            if self.path != ":memory:":
+                self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA busy_timeout=10000")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc} (is it a claimledger database?)") from exc
+        self._counters: dict[str, int] = {}
+
+    # -- plumbing -----------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    @property
+    def schema_version(self) -> int:
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        except sqlite3.OperationalError:
+            return 0
+        return int(row[0]) if row else 0
+
+    def _migrate(self) -> None:
+        current = self.schema_version
+        if current > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path} has schema version {current}, newer than this claimledger knows "
+                f"({len(MIGRATIONS)}): upgrade claimledger"
+            )
+        for version in range(current + 1, len(MIGRATIONS) + 1):
+            with self.transaction() as db:
+                for stmt in _split_sql(MIGRATIONS[version - 1]):
+                    db.execute(stmt)
+                db.execute(
+                    "INSERT INTO meta(key, value) VALUES('schema_version', ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                    (str(version),),
+                )
+
+    def new_id(self, kind: str) -> str:
+        """Next id of a corpus record kind; persisted with the next linking commit."""
+        if kind not in self._counters:
+            row = self.db.execute("SELECT value FROM meta WHERE key=?", (f"next_{kind}",)).fetchone()
+            self._counters[kind] = int(row[0]) if row else 1
+        n = self._counters[kind]
+        self._counters[kind] = n + 1
+        return f"{_PREFIX[kind]}{n}"
+
+    def _save_counters(self, db: sqlite3.Connection) -> None:
+        for kind, n in self._counters.items():
+            db.execute(
+                "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                (f"next_{kind}", str(n)),
+            )
+
+    # -- documents and per-document analyses ---------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE id=?", (doc_id,)).fetchone() is not None
+
+    def document_for_source(self, source: str) -> str | None:
+        row = self.db.execute("SELECT doc_id FROM document_sources WHERE source=?", (source,)).fetchone()
+        return row[0] if row else None
+
+    def add_source(self, doc_id: str, source: str) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT OR IGNORE INTO document_sources(doc_id, source) VALUES(?, ?)", (doc_id, source))
+
+    def near_duplicate_candidates(self, band_keys: Sequence[str]) -> list[tuple[str, list[int]]]:
+        if not band_keys:
+            return []
+        rows = self.db.execute(
+            f"SELECT DISTINCT d.id, d.signature FROM keys k JOIN documents d ON d.id = k.id "
+            f"WHERE k.kind='minhash' AND k.key IN ({_marks(band_keys)})",
+            list(band_keys),
+        ).fetchall()
+        return [(r["id"], json.loads(r["signature"])) for r in rows if r["signature"]]
+
+    def save_analysis(
+        self, analysis: DocAnalysis, signature: list[int] | None = None, band_keys: Sequence[str] = ()
+    ) -> None:
+        """Commit one document and everything the per-document stages found in it."""
+        doc = analysis.document
+        with self.transaction() as db:
+            seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
+            db.execute(
+                "INSERT INTO documents(id, source, title, published, published_precision, outlet, language, url,"
+                " text, copy_of, state, signature, local_events, seq) VALUES(?,?,?,?,?,?,?,?,?,?,'analysed',?,?,?)",
+                (
+                    doc.id, doc.source, doc.title, doc.published, doc.published_precision, doc.outlet,
+                    doc.language, doc.url, doc.text, doc.copy_of,
+                    json.dumps(signature) if signature else None, _dump(analysis.events), seq,
+                ),
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO document_sources(doc_id, source) VALUES(?, ?)",
+                [(doc.id, s) for s in dict.fromkeys([doc.source, *doc.sources])],
+            )
+            db.executemany("INSERT OR IGNORE INTO keys(kind, key, id) VALUES('minhash', ?, ?)",
+                           [(k, doc.id) for k in band_keys])
+            db.execute("INSERT INTO documents_fts(doc_id, title, text) VALUES(?, ?, ?)",
+                       (doc.id, doc.title or "", doc.text))
+            self._write_statements(db, analysis.statements)
+            db.executemany(
+                'INSERT INTO mentions(doc_id, n, start, "end", text, type, local_name, entity_id)'
+                " VALUES(?,?,?,?,?,?,?,?)",
+                [(doc.id, n, m.start, m.end, m.text, m.type, m.local_name or m.text, m.entity_id)
+                 for n, m in enumerate(analysis.mentions)],
+            )
+
+    def _write_statements(self, db: sqlite3.Connection, statements: Iterable[Statement]) -> None:
+        for s in statements:
+            db.execute(
+                'INSERT OR REPLACE INTO statements(id, doc_id, speaker, speaker_id, act, content, direct, date,'
+                ' start, "end", data) VALUES(?,?,?,?,?,?,?,?,?,?,?)',
+                (s.id, s.doc_id, s.speaker, s.speaker_id, s.act, s.content, int(s.direct), s.date,
+                 s.start, s.end, _dump(s)),
+            )
+            db.execute("DELETE FROM statements_fts WHERE statement_id=?", (s.id,))
+            db.execute("INSERT INTO statements_fts(statement_id, speaker, content) VALUES(?,?,?)",
+                       (s.id, s.speaker, s.content))
+
+    def pending_documents(self) -> list[str]:
+        """Documents analysed but not yet linked into the corpus, oldest news first."""
+        rows = self.db.execute(
+            "SELECT id FROM documents WHERE state='analysed' ORDER BY published IS NULL, published, seq"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def load_analysis(self, doc_id: str) -> DocAnalysis:
+        row = self.db.execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no document {doc_id}")
+        return DocAnalysis(
+            document=self._document(row),
+            statements=self.statements_for_doc(doc_id),
+            mentions=[
+                Mention(doc_id=r["doc_id"], start=r["start"], end=r["end"], text=r["text"], type=r["type"],
+                        local_name=r["local_name"], entity_id=r["entity_id"])
+                for r in self.db.execute("SELECT * FROM mentions WHERE doc_id=? ORDER BY n", (doc_id,))
+            ],
+            events=[from_dict(Event, e) for e in json.loads(row["local_events"])],
+        )
+
+    def _document(self, row: sqlite3.Row) -> Document:
+        sources = [r[0] for r in self.db.execute(
+            "SELECT source FROM document_sources WHERE doc_id=? ORDER BY rowid", (row["id"],))]
+        return Document(
+            id=row["id"], source=row["source"], text=row["text"], title=row["title"], published=row["published"],
+            published_precision=row["published_precision"], outlet=row["outlet"], language=row["language"],
+            url=row["url"], sources=sources or [row["source"]], copy_of=row["copy_of"],
+        )
+
+    # -- corpus records -------------------------------------------------------------------
+
+    def candidates(self, kind: str, keys: Iterable[str], limit: int = 200) -> list[Any]:
+        """Records of `kind` sharing at least one blocking key, most shared keys first."""
+        table, cls = _KINDS[kind]
+        keys = list(dict.fromkeys(keys))
+        if not keys:
+            return []
+        rows = self.db.execute(
+            f"SELECT t.data FROM (SELECT id, COUNT(*) AS n FROM keys WHERE kind=? AND key IN ({_marks(keys)})"
+            f" GROUP BY id ORDER BY n DESC LIMIT ?) k JOIN {table} t ON t.id = k.id ORDER BY k.n DESC",
+            [kind, *keys, limit],
+        ).fetchall()
+        return [from_dict(cls, json.loads(r[0])) for r in rows]
+
+    def get(self, kind: str, record_id: str) -> Any:
+        table, cls = _KINDS[kind]
+        row = self.db.execute(f"SELECT data FROM {table} WHERE id=?", (record_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no {kind} with id {record_id!r}: `claimledger export` lists them")
+        return from_dict(cls, json.loads(row[0]))
+
+    def all(self, kind: str) -> list[Any]:
+        table, cls = _KINDS[kind]
+        rows = self.db.execute(f"SELECT data FROM {table} ORDER BY CAST(SUBSTR(id, 2) AS INTEGER)").fetchall()
+        return [from_dict(cls, json.loads(r[0])) for r in rows]
+
+    def statements_by_ids(self, ids: Iterable[str]) -> dict[str, Statement]:
+        ids = list(dict.fromkeys(ids))
+        out: dict[str, Statement] = {}
+        for chunk in _chunks(ids, 500):
+            for r in self.db.execute(f"SELECT data FROM statements WHERE id IN ({_marks(chunk)})", chunk):
+                s = from_dict(Statement, json.loads(r[0]))
+                out[s.id] = s
+        return out
+
+    def statements_for_doc(self, doc_id: str) -> list[Statement]:
+        rows = self.db.execute("SELECT data FROM statements WHERE doc_id=? ORDER BY start", (doc_id,))
+        return [from_dict(Statement, json.loads(r[0])) for r in rows]
+
+    def documents(self, ids: Iterable[str] | None = None) -> list[Document]:
+        if ids is None:
+            rows = self.db.execute("SELECT * FROM documents ORDER BY seq").fetchall()
+        else:
+            idl = list(ids)
+            rows = self.db.execute(f"SELECT * FROM documents WHERE id IN ({_marks(idl)}) ORDER BY seq", idl).fetchall()
+        return [self._document(r) for r in rows]
+
+    def story_of(self, doc_id: str) -> str | None:
+        row = self.db.execute("SELECT story_id FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def story_context(self, story: Story) -> tuple[list[Claim], dict[str, Statement], list[Event], dict[str, Document]]:
+        """Everything the discrepancy finder needs about one story."""
+        ids = list(story.doc_ids)
+        marks = _marks(ids)
+        claim_ids = [r[0] for r in self.db.execute(
+            f"SELECT DISTINCT claim_id FROM stances WHERE doc_id IN ({marks})", ids)]
+        claims = [self.get("claim", c) for c in claim_ids]
+        statements = {s.id: s for d in ids for s in self.statements_for_doc(d)}
+        event_ids = [r[0] for r in self.db.execute(
+            f"SELECT DISTINCT event_id FROM event_docs WHERE doc_id IN ({marks})", ids)]
+        events = [self.get("event", e) for e in event_ids]
+        documents = {d.id: d for d in self.documents(ids)}
+        return claims, statements, events, documents
+
+    def save_linking(
+        self,
+        analysis: DocAnalysis,
+        entities: Iterable[Entity] = (),
+        claims: Iterable[Claim] = (),
+        events: Iterable[Event] = (),
+        story: Story | None = None,
+    ) -> None:
+        """Commit what the corpus stages decided for one document, and mark it linked."""
+        doc_id = analysis.document.id
+        with self.transaction() as db:
+            for n, m in enumerate(analysis.mentions):
+                db.execute("UPDATE mentions SET entity_id=? WHERE doc_id=? AND n=?", (m.entity_id, doc_id, n))
+            self._write_statements(db, analysis.statements)
+            for e in entities:
+                self._put(db, "entity", e, (e.id, e.name, e.type, _dump(e)),
+                          "INSERT OR REPLACE INTO entities(id, name, type, data) VALUES(?,?,?,?)", e.keys)
+            for c in claims:
+                self._put(db, "claim", c, (c.id, c.text, c.status, c.first_date, _dump(c)),
+                          "INSERT OR REPLACE INTO claims(id, text, status, first_date, data) VALUES(?,?,?,?,?)",
+                          c.keys)
+                db.execute("DELETE FROM stances WHERE claim_id=?", (c.id,))
+                db.executemany(
+                    "INSERT OR REPLACE INTO stances(claim_id, statement_id, doc_id, stance) VALUES(?,?,?,?)",
+                    [(c.id, s.statement_id, s.doc_id, s.stance) for s in c.stances],
+                )
+            for v in events:
+                self._put(db, "event", v, (v.id, v.date, v.description, _dump(v)),
+                          "INSERT OR REPLACE INTO events(id, date, description, data) VALUES(?,?,?,?)", v.keys)
+                db.executemany("INSERT OR IGNORE INTO event_docs(event_id, doc_id) VALUES(?, ?)",
+                               [(v.id, d) for d in v.doc_ids])
+            if story is not None:
+                self._put(db, "story", story, (story.id, story.title, _dump(story)),
+                          "INSERT OR REPLACE INTO stories(id, title, data) VALUES(?,?,?)", story.keys)
+                db.execute("UPDATE documents SET story_id=? WHERE id=?", (story.id, doc_id))
+                db.execute("INSERT OR IGNORE INTO stale_stories(story_id) VALUES(?)", (story.id,))
+            db.execute("UPDATE documents SET state='linked' WHERE id=?", (doc_id,))
+            self._save_counters(db)
+
+    def _put(self, db: sqlite3.Connection, kind: str, obj: Any, row: tuple, sql: str, keys: Iterable[str]) -> None:
+        db.execute(sql, row)
+        db.execute("DELETE FROM keys WHERE kind=? AND id=?", (kind, obj.id))
+        db.executemany("INSERT OR IGNORE INTO keys(kind, key, id) VALUES(?,?,?)",
+                       [(kind, k, obj.id) for k in dict.fromkeys(keys)])
+
+    def stale_stories(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT story_id FROM stale_stories ORDER BY story_id")]
+
+    def save_discrepancies(self, story_id: str, discrepancies: Iterable[Any]) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM discrepancies WHERE story_id=?", (story_id,))
+            for x in discrepancies:
+                db.execute(
+                    "INSERT OR REPLACE INTO discrepancies(id, story_id, kind, subject, data) VALUES(?,?,?,?,?)",
+                    (x.id, story_id, x.kind, x.subject, _dump(x)),
+                )
+            db.execute("DELETE FROM stale_stories WHERE story_id=?", (story_id,))
+
+    def discrepancies(self, story_id: str | None = None) -> list[Any]:
+        from claimledger.models import Discrepancy
+
+        if story_id:
+            rows = self.db.execute("SELECT data FROM discrepancies WHERE story_id=? ORDER BY id", (story_id,))
+        else:
+            rows = self.db.execute("SELECT data FROM discrepancies ORDER BY story_id, id")
+        return [from_dict(Discrepancy, json.loads(r[0])) for r in rows]
+
+    def all_statements(self) -> list[Statement]:
+        rows = self.db.execute("SELECT s.data FROM statements s JOIN documents d ON d.id = s.doc_id"
+                               " ORDER BY d.seq, s.start")
+        return [from_dict(Statement, json.loads(r[0])) for r in rows]
+
+    # -- rejections, status, search --------------------------------------------------------
+
+    def add_rejection(self, rejection: Rejection) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT INTO rejections(source, stage, reason) VALUES(?,?,?)",
+                       (rejection.source, rejection.stage, rejection.reason))
+
+    def rejections(self, limit: int = 100) -> list[Rejection]:
+        rows = self.db.execute("SELECT source, stage, reason FROM rejections ORDER BY id DESC LIMIT ?", (limit,))
+        return [Rejection(source=r[0], reason=r[2], stage=r[1]) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        q = {
+            "documents": "SELECT COUNT(*) FROM documents",
+            "pending": "SELECT COUNT(*) FROM documents WHERE state='analysed'",
+            "near_duplicates": "SELECT COUNT(*) FROM documents WHERE copy_of IS NOT NULL",
+            "sources": "SELECT COUNT(*) FROM document_sources",
+            "statements": "SELECT COUNT(*) FROM statements",
+            "entities": "SELECT COUNT(*) FROM entities",
+            "claims": "SELECT COUNT(*) FROM claims",
+            "events": "SELECT COUNT(*) FROM events",
+            "stories": "SELECT COUNT(*) FROM stories",
+            "discrepancies": "SELECT COUNT(*) FROM discrepancies",
+            "rejections": "SELECT COUNT(*) FROM rejections",
+        }
+        return {k: self.db.execute(sql).fetchone()[0] for k, sql in q.items()}
+
+    def claim_status_counts(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT status, COUNT(*) FROM claims GROUP BY status ORDER BY 2 DESC")}
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Full-text search over documents and statements (FTS5, BM25 ranking).
+
+        Queries are taken as FTS5 syntax when they parse, else as plain words, so that
+        a stray quote or colon in a user's query never becomes an error."""
+        try:
+            return self._search(query, limit)
+        except sqlite3.OperationalError:
+            words = re.findall(r"\w+", query)
+            if not words:
+                return []
+            return self._search(" ".join(f'"{w}"' for w in words), limit)
+
+    def _search(self, match: str, limit: int) -> list[SearchHit]:
+        hits: list[SearchHit] = []
+        for r in self.db.execute(
+            "SELECT f.doc_id, d.title, snippet(documents_fts, 2, '[', ']', '…', 12) AS snip, bm25(documents_fts) AS s"
+            " FROM documents_fts f JOIN documents d ON d.id = f.doc_id WHERE documents_fts MATCH ?"
+            " ORDER BY s LIMIT ?",
+            (match, limit),
+        ):
+            hits.append(SearchHit("document", r[0], r[0], r[1] or "", r[2], -r[3]))
+        for r in self.db.execute(
+            "SELECT f.statement_id, s.doc_id, s.speaker, snippet(statements_fts, 2, '[', ']', '…', 12) AS snip,"
+            " bm25(statements_fts) AS sc FROM statements_fts f JOIN statements s ON s.id = f.statement_id"
+            " WHERE statements_fts MATCH ? ORDER BY sc LIMIT ?",
+            (match, limit),
+        ):
+            hits.append(SearchHit("statement", r[0], r[1], r[2], r[3], -r[4]))
+        hits.sort(key=lambda h: -h.score)
+        return hits[:limit]
+
+
+def _marks(items: Sequence[Any]) -> str:
+    return ",".join("?" * len(items))
+
+
+def _chunks(items: list[T], n: int) -> Iterator[list[T]]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
+
+
+def _split_sql(script: str) -> list[str]:
+    # Migrations hold no semicolons inside statements (comments are dropped first), so a
+    # plain split is safe and keeps each statement inside the migration's transaction
+    # (executescript would commit).
+    code = "\n".join(line for line in script.splitlines() if not line.strip().startswith("--"))
+    return [s.strip() for s in code.split(";") if s.strip()]

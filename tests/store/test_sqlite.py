@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from claimledger.errors import NotFoundError, StoreError
+from claimledger.models import (
+    Claim,
+    DocAnalysis,
+    Document,
+    Entity,
+    Event,
+    Mention,
+    Rejection,
+    Stance,
+    Statement,
+    Story,
+)
+from claimledger.store import Store
+from claimledger.store._schema import MIGRATIONS
+
+TEXT = "Minister Ana Lind said on Monday that the bridge in Korvo will open in May. Critics denied it."
+
+
+def _analysis(text: str = TEXT, source: str = "a.txt") -> DocAnalysis:
+    doc = Document(source=source, text=text, title="Bridge", published="2031-03-04", language="en")
+    st = Statement(id=f"{doc.id}:s1", doc_id=doc.id, speaker="Ana Lind", act="claim",
+                   content="the bridge in Korvo will open in May", direct=False, start=0, end=74,
+                   speaker_spans=[(9, 17)], cue_spans=[(18, 22)], content_spans=[(38, 74)], date="2031-03-03")
+    mention = Mention(doc_id=doc.id, start=9, end=17, text="Ana Lind", type="PERSON", local_name="Ana Lind")
+    ev = Event(id=f"{doc.id}:v1", description="bridge opens", date="2031-05", doc_ids=[doc.id])
+    return DocAnalysis(document=doc, statements=[st], mentions=[mention], events=[ev])
+
+
+@pytest.fixture
+def store() -> Store:
+    return Store(":memory:")
+
+
+def test_fresh_store_is_migrated_to_latest(store: Store) -> None:
+    assert store.schema_version == len(MIGRATIONS)
+    assert store.counts()["documents"] == 0
+
+
+def test_save_and_load_analysis_round_trip(store: Store) -> None:
+    a = _analysis()
+    store.save_analysis(a, signature=[1, 2, 3], band_keys=["mh:0:x"])
+    assert store.has_document(a.document.id)
+    assert store.pending_documents() == [a.document.id]
+    back = store.load_analysis(a.document.id)
+    assert back.document.text == TEXT
+    assert back.statements[0].content_spans == [(38, 74)]
+    assert back.mentions[0].local_name == "Ana Lind"
+    assert back.events[0].date == "2031-05"
+    assert store.near_duplicate_candidates(["mh:0:x"]) == [(a.document.id, [1, 2, 3])]
+    assert store.near_duplicate_candidates(["mh:0:y"]) == []
+
+
+def test_failed_transaction_leaves_nothing(store: Store) -> None:
+    a = _analysis()
+    a.statements.append(a.statements[0])  # duplicate primary key is fine (REPLACE) ...
+    a.mentions.append(Mention(doc_id=a.document.id, start=0, end=1, text="x", type="PERSON"))
+    a.mentions[-1].start = None  # type: ignore[assignment]  # ... a NULL offset is not
+    with pytest.raises(sqlite3.IntegrityError):
+        store.save_analysis(a)
+    assert store.counts()["documents"] == 0
+    assert store.counts()["statements"] == 0
+
+
+def test_linking_commits_records_keys_and_marks_linked(store: Store) -> None:
+    a = _analysis()
+    store.save_analysis(a)
+    eid, cid, tid = store.new_id("entity"), store.new_id("claim"), store.new_id("story")
+    assert (eid, cid, tid) == ("e1", "c1", "t1")
+    a.mentions[0].entity_id = eid
+    a.statements[0].speaker_id = eid
+    ent = Entity(id=eid, name="Ana Lind", type="PERSON", aliases=["Lind"], keys=["per:lind"])
+    claim = Claim(id=cid, text="The Korvo bridge opens in May", claimant_ids=[eid], status="asserted",
+                  stances=[Stance(a.statements[0].id, "supports", a.document.id)], keys=["open|korvo"])
+    story = Story(id=tid, title="Bridge", doc_ids=[a.document.id], keys=["per:lind"])
+    ev = Event(id=store.new_id("event"), description="bridge opens", date="2031-05", doc_ids=[a.document.id])
+    store.save_linking(a, [ent], [claim], [ev], story)
+    assert store.pending_documents() == []
+    assert [e.name for e in store.candidates("entity", ["per:lind", "per:other"])] == ["Ana Lind"]
+    assert store.candidates("entity", ["per:other"]) == []
+    assert store.get("claim", "c1").stances[0].stance == "supports"
+    assert store.statements_for_doc(a.document.id)[0].speaker_id == "e1"
+    assert store.stale_stories() == ["t1"]
+    # Counters survive a reopen of the store: ids are never reused.
+    fresh_counter = Store.__new__(Store)
+    fresh_counter.db, fresh_counter._counters = store.db, {}
+    assert fresh_counter.new_id("entity") == "e2"
+    claims, statements, events, docs = store.story_context(story)
+    assert [c.id for c in claims] == ["c1"] and list(docs) == [a.document.id] and events[0].date == "2031-05"
+    store.save_discrepancies("t1", [])
+    assert store.stale_stories() == []
+
+
+def test_get_unknown_record_raises_not_found(store: Store) -> None:
+    with pytest.raises(NotFoundError, match="no claim"):
+        store.get("claim", "c99")
+
+
+def test_sources_and_rejections(store: Store) -> None:
+    a = _analysis()
+    store.save_analysis(a)
+    store.add_source(a.document.id, "copy/a.txt")
+    assert store.document_for_source("copy/a.txt") == a.document.id
+    assert store.documents()[0].sources == ["a.txt", "copy/a.txt"]
+    store.add_rejection(Rejection("bad.bin", "binary file, not text"))
+    assert store.rejections()[0].reason == "binary file, not text"
+    assert store.counts()["rejections"] == 1
+
+
+def test_search_documents_and_statements_and_survives_bad_syntax(store: Store) -> None:
+    store.save_analysis(_analysis())
+    hits = store.search("Korvo")
+    assert {h.kind for h in hits} == {"document", "statement"}
+    assert any("[Korvo]" in h.snippet for h in hits)
+    assert store.search('Korvo" (') != []  # unbalanced FTS syntax falls back to plain words
+    assert store.search("zzzqqq") == []
+    assert store.search("***") == []
+
+
+def test_file_store_uses_wal_and_refuses_foreign_files(tmp_path: Path) -> None:
+    db = tmp_path / "l.db"
+    with Store(db) as s:
+        assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(StoreError, match="cannot open database"):
+        Store(junk)
+    with pytest.raises(StoreError, match="does not exist"):
+        Store(tmp_path / "missing" / "x.db")
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "l.db"
+    Store(db).close()
+    con = sqlite3.connect(db)
+    con.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="upgrade claimledger"):
+        Store(db)
