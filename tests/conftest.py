@@ -30,3 +30,17 @@ def seeds_dir(shared_dir: Path) -> Path:
     if not seeds.is_dir():
         pytest.skip(f"{seeds} is absent")
     return seeds
+
+
+@pytest.fixture(scope="session")
+def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example corpus analysed once, end to end, into a real SQLite file."""
+    from claimledger.analyze import analyze
+    from claimledger.config import Settings
+    from claimledger.store import Store
+
+    db = tmp_path_factory.mktemp("example") / "example.db"
+    with Store(db) as store:
+        report = analyze([str(EXAMPLES)], store, Settings.load(db=str(db)))
+    assert report.analysed >= 8, report
+    return db

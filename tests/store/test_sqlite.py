@@ -92,7 +92,7 @@ def test_linking_commits_records_keys_and_marks_linked(store: Store) -> None:
     fresh_counter = Store.__new__(Store)
     fresh_counter.db, fresh_counter._counters = store.db, {}
     assert fresh_counter.new_id("entity") == "e2"
-    claims, statements, events, docs = store.story_context(story)
+    claims, _statements, events, docs = store.story_context(story)
     assert [c.id for c in claims] == ["c1"] and list(docs) == [a.document.id] and events[0].date == "2031-05"
     store.save_discrepancies("t1", [])
     assert store.stale_stories() == []

@@ -399,7 +399,8 @@ class Store:
         return {k: self.db.execute(sql).fetchone()[0] for k, sql in q.items()}
 
     def claim_status_counts(self) -> dict[str, int]:
-        return {r[0]: r[1] for r in self.db.execute("SELECT status, COUNT(*) FROM claims GROUP BY status ORDER BY 2 DESC")}
+        rows = self.db.execute("SELECT status, COUNT(*) FROM claims GROUP BY status ORDER BY 2 DESC")
+        return {r[0]: r[1] for r in rows}
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Full-text search over documents and statements (FTS5, BM25 ranking).
