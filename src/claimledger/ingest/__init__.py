@@ -30,6 +30,9 @@ def read(sources: Iterable[str], settings: Settings) -> Iterator[Document | Reje
     unknown extensions skipped), or an http(s) URL of an article page or an RSS/Atom feed.
     Exact duplicates are yielded as they come; the store merges them by content id.
     """
+    if isinstance(sources, str):
+        # A lone path is iterable too, one character at a time; take it as one source.
+        sources = [sources]
     http: httpx.Client | None = None
     try:
         for source in sources:

@@ -19,6 +19,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+FOLDER_NOTES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "NOTICE"})
 
 # Decoded text is at least half as many UTF-8 bytes as the file (UTF-16 is the worst case),
 # so a bigger file cannot pass the text limit and is refused before it is read.
@@ -41,6 +42,10 @@ def _read_folder(source: str, settings: Settings) -> Iterator[Document | Rejecti
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             if name.startswith(".") or Path(name).suffix.lower() not in KNOWN_SUFFIXES:
+                continue
+            # A corpus folder's own notes describe the articles; they are not articles.
+            # Named explicitly on the command line, such a file is still read.
+            if Path(name).stem.upper() in FOLDER_NOTES:
                 continue
             path = os.path.join(root, name)
             found.append((Path(os.path.relpath(path, source)).parts, path))

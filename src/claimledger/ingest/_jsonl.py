@@ -67,9 +67,11 @@ def _skip_rest_of_line(handle: BinaryIO, cap: int) -> None:
 
 def _record(line: str, where: str, settings: Settings) -> Document | Rejection:
     try:
-        record = json.loads(line)
+        record = json.loads(line.rstrip("\r\n"))
     except json.JSONDecodeError as error:
-        return Rejection(where, f"malformed JSON: {one_line(error.msg)} at column {error.colno}")
+        # Some json messages end in a dangling "at" that expects the position after it.
+        message = one_line(error.msg).removesuffix(" at")
+        return Rejection(where, f"malformed JSON at column {error.colno}: {message}")
     if not isinstance(record, dict):
         return Rejection(where, f"expected a JSON object, got {type(record).__name__}")
     url = _string(record.get("url"))

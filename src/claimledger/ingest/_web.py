@@ -33,6 +33,8 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _XML_TYPES = frozenset({"application/xml", "text/xml"})
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:rdf)[\s>]")
 _HTML_ROOT = re.compile(rb"<(?:!doctype\s+html|html|head|body)[\s>]")
+# What the resolver says on Linux, macOS and Windows when a host name does not exist.
+_RESOLVE_FAILURES = ("name or service not known", "nodename nor servname", "name resolution", "getaddrinfo")
 
 
 def is_url(source: str) -> bool:
@@ -165,7 +167,7 @@ def _connect_reason(error: httpx.ConnectError) -> str:
     message = one_line(error).lower()
     if "refused" in message:
         return "connection refused"
-    if any(s in message for s in ("name or service not known", "nodename nor servname", "name resolution", "getaddrinfo")):
+    if any(s in message for s in _RESOLVE_FAILURES):
         return "cannot resolve host name"
     return f"cannot connect: {one_line(error)}"
 

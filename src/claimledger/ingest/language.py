@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import threading
-from functools import lru_cache
 
 from lingua import LanguageDetector, LanguageDetectorBuilder
 
@@ -19,25 +18,31 @@ SAMPLE_CHARS = 2000
 # tens of seconds in high-accuracy mode, and it is reliable on article-length samples
 # (it is the short texts, under ~120 characters, where the two modes differ).
 _lock = threading.Lock()
+_built: LanguageDetector | None = None
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Letters (lower case; the sample is case-folded) in one alphabet of the group and not the others.
 _TAJIK = re.compile(r"[ҷӣӯ]")
-_UZBEK_CYRILLIC = re.compile(r"[ўқғҳ]")
-_BELARUSIAN = re.compile(r"[іў]")
+_UZBEK_CYRILLIC = re.compile(r"[қғҳ]")
 _KAZAKH = re.compile(r"[әіұһ]")
-_KYRGYZ = re.compile(r"[ңөү]")
-_UZBEK_LATIN = re.compile(r"\b\w+[oOgG][ʻ‘'ʼ`]\w*")
+_KYRGYZ_NG = re.compile(r"ң")
+_KYRGYZ_VOWELS = re.compile(r"[өү]")
+# Mongolian shares ө/ү (and not ң); Kyrgyz function words tell the two apart when ң is rare.
+_KYRGYZ_WORDS = frozenset({"жана", "менен", "үчүн", "деп", "боюнча", "бул", "дагы", "болуп", "эмес", "керек"})
+_UZBEK_LATIN = re.compile(r"\b\w*[og][ʻ‘'ʼ`]\w+")
 _UZBEK_WORDS = frozenset({"va", "bilan", "uchun", "bu", "ham", "bo'yicha", "boʻyicha", "yil", "emas", "deb", "qilish"})
 # A quoted name or a loanword must not flip a Russian article to Tajik.
 _MIN_SHARE = 0.003
 _MIN_COUNT = 3
 
 
-@lru_cache(maxsize=1)
 def _detector() -> LanguageDetector:
-    with _lock:
-        return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
+    global _built
+    if _built is None:
+        with _lock:
+            if _built is None:
+                _built = LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
+    return _built
 
 
 def detect(text: str) -> str | None:
@@ -75,10 +80,12 @@ def _cyrillic_alphabet(sample: str, cyrillic: int) -> str | None:
     if present(_TAJIK):
         return "tg"
     if present(_KAZAKH):
-        # Kazakh is in lingua and shares ң/ө/ү with Kyrgyz; let the model decide.
+        # Kazakh is in lingua and shares қ/ғ/ң/ө/ү with the others; let the model decide.
         return None
-    if present(_UZBEK_CYRILLIC) and not present(_BELARUSIAN.__class__(r"[і]")):
+    if present(_UZBEK_CYRILLIC):
         return "uz"
-    if present(_KYRGYZ):
-        return "ky"
+    if present(_KYRGYZ_VOWELS):
+        words = re.findall(r"\w+", sample)
+        if present(_KYRGYZ_NG) or sum(1 for w in words if w in _KYRGYZ_WORDS) >= max(2, len(words) * 0.02):
+            return "ky"
     return None
