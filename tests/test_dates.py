@@ -397,3 +397,25 @@ def test_anchor_month_year_fallback_and_none() -> None:
 
 def test_anchor_russian() -> None:
     assert anchor_for("Министр выступил 3 марта 2023 года и повторил это вчера.", None, "ru") == day("2023-03-03")
+
+
+def test_text_without_any_year_gets_a_provisional_anchor() -> None:
+    from claimledger.dates import PROVISIONAL_YEAR, complete_year
+
+    text = "The mayor spoke on March 3. On March 5 the council met, and two days ago it voted."
+    anchor = anchor_for(text, None, "en")
+    assert anchor is not None and anchor.provisional
+    assert anchor.iso == f"{PROVISIONAL_YEAR}-03-05"
+    said = find_dates(text, anchor, "en")[0].value
+    assert said is not None and said.iso == f"{PROVISIONAL_YEAR}-03-03"
+    assert complete_year(said.iso, anchor, "2031-03-06") == "2031-03-03"
+    # The year is the one placing the anchor day nearest the reference, before or after it.
+    assert complete_year(f"{PROVISIONAL_YEAR}-03-03", anchor, "2032-01-02") == "2032-03-03"
+    late = TimeValue(f"{PROVISIONAL_YEAR}-12-30", "day", provisional=True)
+    assert complete_year(f"{PROVISIONAL_YEAR}-12-28", late, "2032-01-02") == "2031-12-28"
+    assert complete_year(said.iso, anchor, None) is None
+    assert complete_year("2031-03-03", TimeValue("2031-03-05", "day"), None) == "2031-03-03"
+
+
+def test_no_day_and_month_means_no_anchor() -> None:
+    assert anchor_for("The council met on Thursday and voted yesterday.", None, "en") is None

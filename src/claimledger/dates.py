@@ -36,13 +36,30 @@ from datetime import date, datetime, timedelta
 
 from claimledger.models import Precision
 
-__all__ = ["TimeMention", "TimeValue", "anchor_for", "dateline", "find_dates", "resolve"]
+__all__ = [
+    "PROVISIONAL_YEAR",
+    "TimeMention",
+    "TimeValue",
+    "anchor_for",
+    "complete_year",
+    "dateline",
+    "find_dates",
+    "resolve",
+]
 
 
 @dataclass(frozen=True)
 class TimeValue:
     iso: str  # "2022-10-28", "2022-10" or "2022"
     precision: Precision
+    # True for an anchor whose year is unknown (see `anchor_for`): its year, and that of every
+    # date resolved against it, is PROVISIONAL_YEAR until `complete_year` replaces it.
+    provisional: bool = False
+
+
+# A leap year, so that 29 February survives; never shown: `complete_year` replaces it or the
+# date is dropped.
+PROVISIONAL_YEAR = 2000
 
 
 @dataclass(frozen=True)
@@ -717,4 +734,50 @@ def anchor_for(text: str, published: str | None, lang: str = "en") -> TimeValue 
         isos = [v.iso for v in values if v.precision == precision]
         if isos:
             return TimeValue(max(isos), precision)
-    return None
+    return _provisional_anchor(text, lang)
+
+
+_RE_DAY_NUMBER = re.compile(r"\b\d{1,2}\b")
+_RE_AGO = re.compile(r"\b(?:ago|назад)\b", re.IGNORECASE)
+
+
+def _provisional_anchor(text: str, lang: str) -> TimeValue | None:
+    """The latest day-and-month the text names, in an unknown year.
+
+    Wire copy often says "on October 31" and never the year. A careful reader still orders
+    its events against that day and takes the year from the rest of the coverage; so do we:
+    dates resolve against PROVISIONAL_YEAR and the corpus stage `complete_year` fixes it.
+    """
+    fake = TimeValue(f"{PROVISIONAL_YEAR}-12-31", "day")
+    days = [
+        m.value.iso
+        for m in _scan(text, fake, _langs(lang))
+        if m.value is not None and m.value.precision == "day"
+        and _RE_DAY_NUMBER.search(m.text) and not _RE_AGO.search(m.text)
+    ]
+    if not days:
+        return None
+    return TimeValue(max(days), "day", provisional=True)
+
+
+def complete_year(iso: str | None, anchor: TimeValue, reference: str | None) -> str | None:
+    """Replace the provisional year of `iso` (resolved against a provisional `anchor`).
+
+    The year is the one that puts the anchor day closest to `reference`, an ISO date from the
+    same story's other coverage. Without a reference the date cannot be placed: None.
+    """
+    if iso is None or not anchor.provisional:
+        return iso
+    ref = _parse_published(reference)
+    if ref is None or ref.precision != "day":
+        return None
+    ref_day = date.fromisoformat(ref.iso)
+    a_month, a_day = int(anchor.iso[5:7]), int(anchor.iso[8:10])
+
+    def distance(year: int) -> int:
+        d = _make_date(year, a_month, a_day) or date(year, a_month, 28)
+        return abs((d - ref_day).days)
+
+    year = min((ref_day.year - 1, ref_day.year, ref_day.year + 1), key=distance)
+    shifted = int(iso[:4]) + (year - PROVISIONAL_YEAR)
+    return f"{shifted:04d}{iso[4:]}"
