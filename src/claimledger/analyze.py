@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimledger import claims, discrepancies, entities, events, ingest, nlp, statements, stories, timeline
+from claimledger import claims, dates, discrepancies, entities, events, ingest, nlp, statements, stories, timeline
 from claimledger.config import Settings
 from claimledger.errors import ClaimledgerError
 from claimledger.ingest import dedup
@@ -184,6 +184,10 @@ def link_pending(store: Store, progress: Progress | None = None) -> int:
 
 def link_document(analysis: DocAnalysis, store: Store) -> None:
     """Corpus stages for one analysed document; committed in one transaction."""
+    story = stories.assign(analysis, store.candidates("story", stories.doc_keys(analysis)),
+                           lambda: store.new_id("story"))
+    _complete_years(analysis, store.latest_published([d for d in story.doc_ids if d != analysis.document.id]))
+
     mention_keys = [k for m in analysis.mentions for k in entities.mention_keys(m)]
     changed_entities = entities.resolve(
         analysis.mentions, store.candidates("entity", mention_keys), lambda: store.new_id("entity")
@@ -197,17 +201,31 @@ def link_document(analysis: DocAnalysis, store: Store) -> None:
     known: dict[str, Statement] = store.statements_by_ids(s.statement_id for c in candidates for s in c.stances)
     changed_claims = claims.link(analysis.statements, candidates, known, lambda: store.new_id("claim"))
 
-    event_keys = [k for v in analysis.events for k in timeline.event_keys(v)]
+    for v in analysis.events:
+        v.keys = timeline.event_keys(v)  # after year completion, which may have moved its date
+    event_keys = [k for v in analysis.events for k in v.keys]
     changed_events: list[Event] = timeline.merge(analysis.events, store.candidates("event", event_keys))
     for v in changed_events:
-        if not v.keys:
-            v.keys = timeline.event_keys(v)
         if ":" in v.id:  # a new document-local event becomes a corpus event
             v.id = store.new_id("event")
 
-    story = stories.assign(analysis, store.candidates("story", stories.doc_keys(analysis)),
-                           lambda: store.new_id("story"))
     store.save_linking(analysis, changed_entities, changed_claims, changed_events, story)
+
+
+def _complete_years(analysis: DocAnalysis, reference: str | None) -> None:
+    """Give dates resolved against a year-less anchor the year the rest of the story implies."""
+    doc = analysis.document
+    anchor = dates.anchor_for(doc.text, doc.published, doc.language or "en")
+    if anchor is None or not anchor.provisional:
+        return
+    for st in analysis.statements:
+        st.date = dates.complete_year(st.date, anchor, reference)
+        if st.date is None:
+            st.date_precision = None
+    for v in analysis.events:
+        v.date = dates.complete_year(v.date, anchor, reference)
+        v.said_date = dates.complete_year(v.said_date, anchor, reference)
+    analysis.events = [v for v in analysis.events if v.date]
 
 
 def _one_line(exc: BaseException) -> str:

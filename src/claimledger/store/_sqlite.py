@@ -285,6 +285,16 @@ class Store:
         row = self.db.execute("SELECT story_id FROM documents WHERE id=?", (doc_id,)).fetchone()
         return row[0] if row else None
 
+    def latest_published(self, doc_ids: Sequence[str]) -> str | None:
+        """The latest day-precise publication date among `doc_ids`."""
+        if not doc_ids:
+            return None
+        row = self.db.execute(
+            f"SELECT MAX(published) FROM documents WHERE id IN ({_marks(doc_ids)}) AND published_precision='day'",
+            list(doc_ids),
+        ).fetchone()
+        return row[0] if row else None
+
     def story_context(self, story: Story) -> tuple[list[Claim], dict[str, Statement], list[Event], dict[str, Document]]:
         """Everything the discrepancy finder needs about one story."""
         ids = list(story.doc_ids)
