@@ -169,38 +169,64 @@ class Store:
                 "INSERT INTO documents(id, source, title, published, published_precision, outlet, language, url,"
                 " text, copy_of, state, signature, local_events, seq) VALUES(?,?,?,?,?,?,?,?,?,?,'analysed',?,?,?)",
                 (
-                    doc.id, doc.source, doc.title, doc.published, doc.published_precision, doc.outlet,
-                    doc.language, doc.url, doc.text, doc.copy_of,
-                    json.dumps(signature) if signature else None, _dump(analysis.events), seq,
+                    doc.id,
+                    doc.source,
+                    doc.title,
+                    doc.published,
+                    doc.published_precision,
+                    doc.outlet,
+                    doc.language,
+                    doc.url,
+                    doc.text,
+                    doc.copy_of,
+                    json.dumps(signature) if signature else None,
+                    _dump(analysis.events),
+                    seq,
                 ),
             )
             db.executemany(
                 "INSERT OR IGNORE INTO document_sources(doc_id, source) VALUES(?, ?)",
                 [(doc.id, s) for s in dict.fromkeys([doc.source, *doc.sources])],
             )
-            db.executemany("INSERT OR IGNORE INTO keys(kind, key, id) VALUES('minhash', ?, ?)",
-                           [(k, doc.id) for k in band_keys])
-            db.execute("INSERT INTO documents_fts(doc_id, title, text) VALUES(?, ?, ?)",
-                       (doc.id, doc.title or "", doc.text))
+            db.executemany(
+                "INSERT OR IGNORE INTO keys(kind, key, id) VALUES('minhash', ?, ?)", [(k, doc.id) for k in band_keys]
+            )
+            db.execute(
+                "INSERT INTO documents_fts(doc_id, title, text) VALUES(?, ?, ?)", (doc.id, doc.title or "", doc.text)
+            )
             self._write_statements(db, analysis.statements)
             db.executemany(
                 'INSERT INTO mentions(doc_id, n, start, "end", text, type, local_name, entity_id)'
                 " VALUES(?,?,?,?,?,?,?,?)",
-                [(doc.id, n, m.start, m.end, m.text, m.type, m.local_name or m.text, m.entity_id)
-                 for n, m in enumerate(analysis.mentions)],
+                [
+                    (doc.id, n, m.start, m.end, m.text, m.type, m.local_name or m.text, m.entity_id)
+                    for n, m in enumerate(analysis.mentions)
+                ],
             )
 
     def _write_statements(self, db: sqlite3.Connection, statements: Iterable[Statement]) -> None:
         for s in statements:
             db.execute(
-                'INSERT OR REPLACE INTO statements(id, doc_id, speaker, speaker_id, act, content, direct, date,'
+                "INSERT OR REPLACE INTO statements(id, doc_id, speaker, speaker_id, act, content, direct, date,"
                 ' start, "end", data) VALUES(?,?,?,?,?,?,?,?,?,?,?)',
-                (s.id, s.doc_id, s.speaker, s.speaker_id, s.act, s.content, int(s.direct), s.date,
-                 s.start, s.end, _dump(s)),
+                (
+                    s.id,
+                    s.doc_id,
+                    s.speaker,
+                    s.speaker_id,
+                    s.act,
+                    s.content,
+                    int(s.direct),
+                    s.date,
+                    s.start,
+                    s.end,
+                    _dump(s),
+                ),
             )
             db.execute("DELETE FROM statements_fts WHERE statement_id=?", (s.id,))
-            db.execute("INSERT INTO statements_fts(statement_id, speaker, content) VALUES(?,?,?)",
-                       (s.id, s.speaker, s.content))
+            db.execute(
+                "INSERT INTO statements_fts(statement_id, speaker, content) VALUES(?,?,?)", (s.id, s.speaker, s.content)
+            )
 
     def pending_documents(self) -> list[str]:
         """Documents analysed but not yet linked into the corpus, oldest news first."""
@@ -217,20 +243,37 @@ class Store:
             document=self._document(row),
             statements=self.statements_for_doc(doc_id),
             mentions=[
-                Mention(doc_id=r["doc_id"], start=r["start"], end=r["end"], text=r["text"], type=r["type"],
-                        local_name=r["local_name"], entity_id=r["entity_id"])
+                Mention(
+                    doc_id=r["doc_id"],
+                    start=r["start"],
+                    end=r["end"],
+                    text=r["text"],
+                    type=r["type"],
+                    local_name=r["local_name"],
+                    entity_id=r["entity_id"],
+                )
                 for r in self.db.execute("SELECT * FROM mentions WHERE doc_id=? ORDER BY n", (doc_id,))
             ],
             events=[from_dict(Event, e) for e in json.loads(row["local_events"])],
         )
 
     def _document(self, row: sqlite3.Row) -> Document:
-        sources = [r[0] for r in self.db.execute(
-            "SELECT source FROM document_sources WHERE doc_id=? ORDER BY rowid", (row["id"],))]
+        sources = [
+            r[0]
+            for r in self.db.execute("SELECT source FROM document_sources WHERE doc_id=? ORDER BY rowid", (row["id"],))
+        ]
         return Document(
-            id=row["id"], source=row["source"], text=row["text"], title=row["title"], published=row["published"],
-            published_precision=row["published_precision"], outlet=row["outlet"], language=row["language"],
-            url=row["url"], sources=sources or [row["source"]], copy_of=row["copy_of"],
+            id=row["id"],
+            source=row["source"],
+            text=row["text"],
+            title=row["title"],
+            published=row["published"],
+            published_precision=row["published_precision"],
+            outlet=row["outlet"],
+            language=row["language"],
+            url=row["url"],
+            sources=sources or [row["source"]],
+            copy_of=row["copy_of"],
         )
 
     # -- corpus records -------------------------------------------------------------------
@@ -299,12 +342,14 @@ class Store:
         """Everything the discrepancy finder needs about one story."""
         ids = list(story.doc_ids)
         marks = _marks(ids)
-        claim_ids = [r[0] for r in self.db.execute(
-            f"SELECT DISTINCT claim_id FROM stances WHERE doc_id IN ({marks})", ids)]
+        claim_ids = [
+            r[0] for r in self.db.execute(f"SELECT DISTINCT claim_id FROM stances WHERE doc_id IN ({marks})", ids)
+        ]
         claims = [self.get("claim", c) for c in claim_ids]
         statements = {s.id: s for d in ids for s in self.statements_for_doc(d)}
-        event_ids = [r[0] for r in self.db.execute(
-            f"SELECT DISTINCT event_id FROM event_docs WHERE doc_id IN ({marks})", ids)]
+        event_ids = [
+            r[0] for r in self.db.execute(f"SELECT DISTINCT event_id FROM event_docs WHERE doc_id IN ({marks})", ids)
+        ]
         events = [self.get("event", e) for e in event_ids]
         documents = {d.id: d for d in self.documents(ids)}
         return claims, statements, events, documents
@@ -324,25 +369,49 @@ class Store:
                 db.execute("UPDATE mentions SET entity_id=? WHERE doc_id=? AND n=?", (m.entity_id, doc_id, n))
             self._write_statements(db, analysis.statements)
             for e in entities:
-                self._put(db, "entity", e, (e.id, e.name, e.type, _dump(e)),
-                          "INSERT OR REPLACE INTO entities(id, name, type, data) VALUES(?,?,?,?)", e.keys)
+                self._put(
+                    db,
+                    "entity",
+                    e,
+                    (e.id, e.name, e.type, _dump(e)),
+                    "INSERT OR REPLACE INTO entities(id, name, type, data) VALUES(?,?,?,?)",
+                    e.keys,
+                )
             for c in claims:
-                self._put(db, "claim", c, (c.id, c.text, c.status, c.first_date, _dump(c)),
-                          "INSERT OR REPLACE INTO claims(id, text, status, first_date, data) VALUES(?,?,?,?,?)",
-                          c.keys)
+                self._put(
+                    db,
+                    "claim",
+                    c,
+                    (c.id, c.text, c.status, c.first_date, _dump(c)),
+                    "INSERT OR REPLACE INTO claims(id, text, status, first_date, data) VALUES(?,?,?,?,?)",
+                    c.keys,
+                )
                 db.execute("DELETE FROM stances WHERE claim_id=?", (c.id,))
                 db.executemany(
                     "INSERT OR REPLACE INTO stances(claim_id, statement_id, doc_id, stance) VALUES(?,?,?,?)",
                     [(c.id, s.statement_id, s.doc_id, s.stance) for s in c.stances],
                 )
             for v in events:
-                self._put(db, "event", v, (v.id, v.date, v.description, _dump(v)),
-                          "INSERT OR REPLACE INTO events(id, date, description, data) VALUES(?,?,?,?)", v.keys)
-                db.executemany("INSERT OR IGNORE INTO event_docs(event_id, doc_id) VALUES(?, ?)",
-                               [(v.id, d) for d in v.doc_ids])
+                self._put(
+                    db,
+                    "event",
+                    v,
+                    (v.id, v.date, v.description, _dump(v)),
+                    "INSERT OR REPLACE INTO events(id, date, description, data) VALUES(?,?,?,?)",
+                    v.keys,
+                )
+                db.executemany(
+                    "INSERT OR IGNORE INTO event_docs(event_id, doc_id) VALUES(?, ?)", [(v.id, d) for d in v.doc_ids]
+                )
             if story is not None:
-                self._put(db, "story", story, (story.id, story.title, _dump(story)),
-                          "INSERT OR REPLACE INTO stories(id, title, data) VALUES(?,?,?)", story.keys)
+                self._put(
+                    db,
+                    "story",
+                    story,
+                    (story.id, story.title, _dump(story)),
+                    "INSERT OR REPLACE INTO stories(id, title, data) VALUES(?,?,?)",
+                    story.keys,
+                )
                 db.execute("UPDATE documents SET story_id=? WHERE id=?", (story.id, doc_id))
                 db.execute("INSERT OR IGNORE INTO stale_stories(story_id) VALUES(?)", (story.id,))
             db.execute("UPDATE documents SET state='linked' WHERE id=?", (doc_id,))
@@ -351,8 +420,11 @@ class Store:
     def _put(self, db: sqlite3.Connection, kind: str, obj: Any, row: tuple, sql: str, keys: Iterable[str]) -> None:
         db.execute(sql, row)
         db.execute("DELETE FROM keys WHERE kind=? AND id=?", (kind, obj.id))
-        db.executemany("INSERT OR IGNORE INTO keys(kind, key, id) VALUES(?,?,?)",
-                       [(kind, k, obj.id) for k in dict.fromkeys(keys)])
+        # Keys starting with "@" are a stage's own bookkeeping (a story's date span), not blocking keys.
+        db.executemany(
+            "INSERT OR IGNORE INTO keys(kind, key, id) VALUES(?,?,?)",
+            [(kind, k, obj.id) for k in dict.fromkeys(keys) if not k.startswith("@")],
+        )
 
     def stale_stories(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT story_id FROM stale_stories ORDER BY story_id")]
@@ -377,16 +449,19 @@ class Store:
         return [from_dict(Discrepancy, json.loads(r[0])) for r in rows]
 
     def all_statements(self) -> list[Statement]:
-        rows = self.db.execute("SELECT s.data FROM statements s JOIN documents d ON d.id = s.doc_id"
-                               " ORDER BY d.seq, s.start")
+        rows = self.db.execute(
+            "SELECT s.data FROM statements s JOIN documents d ON d.id = s.doc_id ORDER BY d.seq, s.start"
+        )
         return [from_dict(Statement, json.loads(r[0])) for r in rows]
 
     # -- rejections, status, search --------------------------------------------------------
 
     def add_rejection(self, rejection: Rejection) -> None:
         with self.transaction() as db:
-            db.execute("INSERT INTO rejections(source, stage, reason) VALUES(?,?,?)",
-                       (rejection.source, rejection.stage, rejection.reason))
+            db.execute(
+                "INSERT INTO rejections(source, stage, reason) VALUES(?,?,?)",
+                (rejection.source, rejection.stage, rejection.reason),
+            )
 
     def rejections(self, limit: int = 100) -> list[Rejection]:
         rows = self.db.execute("SELECT source, stage, reason FROM rejections ORDER BY id DESC LIMIT ?", (limit,))

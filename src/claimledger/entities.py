@@ -1,0 +1,809 @@
+"""Corpus-level entity resolution: one canonical entity per real-world actor.
+
+Per-document stages give every mention a `local_name` (the fullest name the document
+uses). Here those local names are normalised into comparable *frames* so that the same
+actor named differently across articles and languages ends up as one Entity:
+
+* persons: (given name, surname), transliterated to Latin and reduced to a spelling
+  skeleton so that Zelensky/Zelenskyy/Зеленского compare equal; two people sharing a
+  surname stay apart when their given names disagree;
+* state bodies: (country, institution type, place), so "Tajik MFA", "Ministry of Foreign
+  Affairs of Tajikistan" and "МИД Таджикистана" are one frame;
+* countries (GPE/NORP): the country itself, whatever the demonym or case form;
+* other named organisations and media: the normalised name, or an acronym of it.
+
+Blocking keys (`mention_keys`) are derived from the same frames, so the orchestrator only
+compares a mention with entities that could plausibly be it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from claimledger.models import Entity, Mention
+
+# ---------------------------------------------------------------------------
+# Transliteration and spelling skeletons
+# ---------------------------------------------------------------------------
+
+# Wikipedia-style (BGN-like) Russian/Ukrainian romanisation: the one English-language
+# news uses, so transliterated Cyrillic names land close to the spelling in English copy.
+_CYR = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u", "қ": "q", "ғ": "gh", "ҳ": "h",
+    "ӯ": "u", "ӣ": "i", "ҷ": "j", "ң": "ng", "ө": "o", "ү": "u", "ә": "a",
+}  # fmt: skip
+
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+
+
+def has_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC_RE.search(text))
+
+
+def translit(text: str) -> str:
+    """Lowercase Latin rendering of `text`: Cyrillic romanised, Latin diacritics dropped."""
+    out: list[str] = []
+    for ch in text.lower():
+        if ch in _CYR:
+            out.append(_CYR[ch])
+        else:
+            out.append(ch)
+    decomposed = unicodedata.normalize("NFKD", "".join(out))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def skeleton(word: str) -> str:
+    """A spelling skeleton for comparing romanisations of one name.
+
+    Romanisations of the same name differ mostly in i/y/j, doubled letters and kh/h, so
+    those are folded: Zelenskyy, Zelensky, Zelenskiy, Зеленский -> "zelenski".
+    """
+    s = translit(word)
+    s = re.sub(r"[^a-z0-9]", "", s)
+    s = s.replace("kh", "h").replace("j", "i").replace("y", "i").replace("w", "v")
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return s
+
+
+# Russian surname case endings -> nominative. Ordered longest first. Adjectival surnames
+# (-ский/-цкий) and possessive ones (-ов/-ев/-ин) decline regularly; for surnames ending in
+# a consonant (Гордон) the case ending is simply removed.
+_RU_ADJ_ENDINGS = ("ого", "ому", "ым", "ом", "им", "ой", "ую", "ая")
+_RU_POSS_ENDINGS = ("ыми", "ым", "ой", "ом", "ых", "а", "у", "е", "ы")
+_RU_CONS_ENDINGS = ("ом", "ем", "ой", "у", "ю", "а", "я", "е")
+_RU_VOWELS = set("аеёиоуыэюяй")
+
+
+def ru_surname_base(word: str) -> str:
+    """Strip Russian case endings from a Cyrillic surname (Гордона/Гордону -> Гордон)."""
+    w = word.lower()
+    if len(w) < 4:
+        return w
+    for stem in ("ск", "цк"):
+        for end in _RU_ADJ_ENDINGS:
+            if w.endswith(stem + end):
+                return w[: -len(end)] + "ий"
+    for suffix in ("ов", "ев", "ёв", "ин", "ын"):
+        for end in _RU_POSS_ENDINGS:
+            if w.endswith(suffix + end) and len(w) - len(end) >= 4:
+                return w[: -len(end)]
+    for end in _RU_CONS_ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= 3 and w[-len(end) - 1] not in _RU_VOWELS:
+            return w[: -len(end)]
+    return w
+
+
+# ---------------------------------------------------------------------------
+# Countries: names, demonyms and Russian stems
+# ---------------------------------------------------------------------------
+
+# canonical key -> (display name, English names/demonyms, Russian stems matched as prefixes)
+_COUNTRIES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    "afghanistan": ("Afghanistan", ("afghanistan", "afghan", "afghans"), ("афганистан", "афганск")),
+    "albania": ("Albania", ("albania", "albanian"), ("албани", "албанск")),
+    "algeria": ("Algeria", ("algeria", "algerian"), ("алжир",)),
+    "argentina": ("Argentina", ("argentina", "argentine", "argentinian"), ("аргентин",)),
+    "armenia": ("Armenia", ("armenia", "armenian", "armenians"), ("армени", "армянск")),
+    "australia": ("Australia", ("australia", "australian"), ("австрали",)),
+    "austria": ("Austria", ("austria", "austrian"), ("австри",)),
+    "azerbaijan": ("Azerbaijan", ("azerbaijan", "azerbaijani", "azeri"), ("азербайджан",)),
+    "bangladesh": ("Bangladesh", ("bangladesh", "bangladeshi"), ("бангладеш",)),
+    "belarus": ("Belarus", ("belarus", "belarusian", "byelorussian"), ("беларус", "белорус")),
+    "belgium": ("Belgium", ("belgium", "belgian"), ("бельги",)),
+    "brazil": ("Brazil", ("brazil", "brazilian"), ("бразили",)),
+    "bulgaria": ("Bulgaria", ("bulgaria", "bulgarian"), ("болгари",)),
+    "canada": ("Canada", ("canada", "canadian"), ("канад",)),
+    "chile": ("Chile", ("chile", "chilean"), ("чили", "чилийск")),
+    "china": ("China", ("china", "chinese", "prc"), ("китай", "кнр")),
+    "colombia": ("Colombia", ("colombia", "colombian"), ("колумби",)),
+    "croatia": ("Croatia", ("croatia", "croatian"), ("хорвати",)),
+    "cuba": ("Cuba", ("cuba", "cuban"), ("куб",)),
+    "czechia": ("Czechia", ("czechia", "czech"), ("чехи", "чешск")),
+    "denmark": ("Denmark", ("denmark", "danish"), ("дани", "датск")),
+    "egypt": ("Egypt", ("egypt", "egyptian"), ("египет", "египт")),
+    "estonia": ("Estonia", ("estonia", "estonian"), ("эстони",)),
+    "ethiopia": ("Ethiopia", ("ethiopia", "ethiopian"), ("эфиопи",)),
+    "finland": ("Finland", ("finland", "finnish"), ("финлянд", "финск")),
+    "france": ("France", ("france", "french"), ("франци", "французск")),
+    "georgia": ("Georgia", ("georgia", "georgian"), ("грузи", "грузинск")),
+    "germany": ("Germany", ("germany", "german", "germans"), ("германи", "немецк", "фрг")),
+    "greece": ("Greece", ("greece", "greek"), ("греци", "греческ")),
+    "hungary": ("Hungary", ("hungary", "hungarian"), ("венгри", "венгерск")),
+    "india": ("India", ("india", "indian"), ("инди",)),
+    "indonesia": ("Indonesia", ("indonesia", "indonesian"), ("индонези",)),
+    "iran": ("Iran", ("iran", "iranian", "iranians", "persia", "persian"), ("иран",)),
+    "iraq": ("Iraq", ("iraq", "iraqi", "iraqis"), ("ирак",)),
+    "ireland": ("Ireland", ("ireland", "irish"), ("ирланд",)),
+    "israel": ("Israel", ("israel", "israeli", "israelis"), ("израил",)),
+    "italy": ("Italy", ("italy", "italian"), ("итали",)),
+    "japan": ("Japan", ("japan", "japanese"), ("япони",)),
+    "jordan": ("Jordan", ("jordan", "jordanian"), ("иордани",)),
+    "kazakhstan": ("Kazakhstan", ("kazakhstan", "kazakh", "kazakhstani"), ("казахстан", "казахск")),
+    "kyrgyzstan": ("Kyrgyzstan", ("kyrgyzstan", "kyrgyz", "kirghiz", "kyrgyzstani"), ("кыргыз", "киргиз")),
+    "latvia": ("Latvia", ("latvia", "latvian"), ("латви", "латышск")),
+    "lebanon": ("Lebanon", ("lebanon", "lebanese"), ("ливан",)),
+    "libya": ("Libya", ("libya", "libyan"), ("ливи",)),
+    "lithuania": ("Lithuania", ("lithuania", "lithuanian"), ("литв", "литовск")),
+    "malaysia": ("Malaysia", ("malaysia", "malaysian"), ("малайзи",)),
+    "mexico": ("Mexico", ("mexico", "mexican"), ("мексик",)),
+    "moldova": ("Moldova", ("moldova", "moldovan"), ("молдов", "молдав")),
+    "mongolia": ("Mongolia", ("mongolia", "mongolian"), ("монголи",)),
+    "morocco": ("Morocco", ("morocco", "moroccan"), ("марокк",)),
+    "netherlands": ("Netherlands", ("netherlands", "dutch", "holland"), ("нидерланд", "голланд")),
+    "new zealand": ("New Zealand", ("new zealand",), ("новой зеланди", "новая зеланди")),
+    "nigeria": ("Nigeria", ("nigeria", "nigerian"), ("нигери",)),
+    "north korea": ("North Korea", ("north korea", "north korean", "dprk"), ("кндр", "северн")),
+    "norway": ("Norway", ("norway", "norwegian"), ("норвеги", "норвежск")),
+    "pakistan": ("Pakistan", ("pakistan", "pakistani"), ("пакистан",)),
+    "palestine": ("Palestine", ("palestine", "palestinian", "palestinians"), ("палестин",)),
+    "poland": ("Poland", ("poland", "polish"), ("польш", "польск")),
+    "portugal": ("Portugal", ("portugal", "portuguese"), ("португал",)),
+    "qatar": ("Qatar", ("qatar", "qatari"), ("катар",)),
+    "romania": ("Romania", ("romania", "romanian"), ("румыни",)),
+    "russia": (
+        "Russia",
+        ("russia", "russian", "russians", "russian federation"),
+        ("росси", "российск", "рф", "русск"),
+    ),
+    "saudi arabia": ("Saudi Arabia", ("saudi arabia", "saudi", "saudis"), ("саудовск",)),
+    "serbia": ("Serbia", ("serbia", "serbian", "serb", "serbs"), ("серби", "сербск")),
+    "slovakia": ("Slovakia", ("slovakia", "slovak"), ("словаки", "словацк")),
+    "south africa": ("South Africa", ("south africa", "south african"), ("юар",)),
+    "south korea": ("South Korea", ("south korea", "south korean", "korea", "korean"), ("корея", "корейск", "кореи")),
+    "spain": ("Spain", ("spain", "spanish"), ("испани",)),
+    "sweden": ("Sweden", ("sweden", "swedish"), ("швеци", "шведск")),
+    "switzerland": ("Switzerland", ("switzerland", "swiss"), ("швейцари",)),
+    "syria": ("Syria", ("syria", "syrian", "syrians"), ("сири",)),
+    "taiwan": ("Taiwan", ("taiwan", "taiwanese"), ("тайван",)),
+    "tajikistan": ("Tajikistan", ("tajikistan", "tajik", "tajiks", "tajikistani"), ("таджик",)),
+    "thailand": ("Thailand", ("thailand", "thai"), ("таиланд", "тайск")),
+    "turkey": ("Turkey", ("turkey", "turkish", "turkiye", "türkiye"), ("турци", "турецк")),
+    "turkmenistan": ("Turkmenistan", ("turkmenistan", "turkmen"), ("туркмен",)),
+    "ukraine": ("Ukraine", ("ukraine", "ukrainian", "ukrainians"), ("украин",)),
+    "united arab emirates": (
+        "United Arab Emirates",
+        ("united arab emirates", "uae", "emirati"),
+        ("оаэ", "эмират"),
+    ),
+    "united kingdom": (
+        "United Kingdom",
+        ("united kingdom", "uk", "u.k.", "britain", "great britain", "british", "england", "english"),
+        ("великобритани", "британск", "англи"),
+    ),
+    "united states": (
+        "United States",
+        (
+            "united states", "united states of america", "us", "u.s.", "usa", "u.s.a.", "america",
+            "american", "americans",
+        ),
+        ("сша", "америк", "американск", "соединенн", "соединённ"),
+    ),
+    "uzbekistan": ("Uzbekistan", ("uzbekistan", "uzbek", "uzbeks"), ("узбек",)),
+    "venezuela": ("Venezuela", ("venezuela", "venezuelan"), ("венесуэл",)),
+    "vietnam": ("Vietnam", ("vietnam", "vietnamese", "viet nam"), ("вьетнам",)),
+    "yemen": ("Yemen", ("yemen", "yemeni"), ("йемен",)),
+    "european union": ("European Union", ("european union", "eu", "e.u."), ("евросоюз", "ес")),
+}  # fmt: skip
+
+_EN_COUNTRY: dict[str, str] = {}
+for _key, (_display, _names, _stems) in _COUNTRIES.items():
+    for _n in _names:
+        _EN_COUNTRY[_n] = _key
+_RU_STEMS: list[tuple[str, str]] = sorted(
+    ((stem, key) for key, (_d, _n, stems) in _COUNTRIES.items() for stem in stems),
+    key=lambda p: -len(p[0]),
+)
+_MAX_COUNTRY_WORDS = max(len(n.split()) for n in _EN_COUNTRY)
+
+
+def country_display(key: str) -> str:
+    return _COUNTRIES[key][0] if key in _COUNTRIES else key.title()
+
+
+# ---------------------------------------------------------------------------
+# Tokenisation helpers
+# ---------------------------------------------------------------------------
+
+_APOS = "'’`´ʼ"
+_WORD_RE = re.compile(r"[^\W_]+(?:[.'’\-][^\W_]+)*\.?", re.UNICODE)
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"[\"“”«»„]", " ", text)
+    return " ".join(text.split())
+
+
+def _words(text: str) -> list[str]:
+    """Lowercased words with possessive 's removed ("Tajikistan's" -> "tajikistan")."""
+    out = []
+    for w in _WORD_RE.findall(_clean(text)):
+        w = w.lower()
+        for a in _APOS:
+            if w.endswith(a + "s"):
+                w = w[:-2]
+        if w.endswith(".") and w.count(".") == 1:
+            w = w[:-1]
+        out.append(w)
+    return out
+
+
+def find_country(text: str) -> str | None:
+    """The country a name refers to (first found), from names, demonyms or Russian stems."""
+    ws = _words(text)
+    for i in range(len(ws)):
+        for n in range(min(_MAX_COUNTRY_WORDS, len(ws) - i), 0, -1):
+            phrase = " ".join(ws[i : i + n])
+            if phrase in _EN_COUNTRY:
+                # "US" is also the pronoun "us": only accept it when written in capitals.
+                if phrase == "us" and not re.search(r"\bU\.?S\b", text):
+                    continue
+                return _EN_COUNTRY[phrase]
+        w = ws[i]
+        if has_cyrillic(w):
+            for stem, key in _RU_STEMS:
+                if (len(stem) >= 4 and w.startswith(stem)) or w == stem:
+                    return key
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Institutions
+# ---------------------------------------------------------------------------
+
+# institution type -> patterns (regex over the lowercased cleaned name). Also an implied
+# country where the institution name itself says whose it is (State Department, Kremlin).
+_INSTITUTIONS: list[tuple[str, str, str | None]] = [
+    ("mfa", r"\bforeign (?:affairs )?ministry\b|\bministry of (?:foreign|external) affairs\b|\bforeign ministries\b"
+     r"|\bmfa\b|\bforeign office\b|\bmid\b|\bмид\w*|министерств\w* иностранных дел", None),
+    ("mfa", r"\bstate department\b|\bdepartment of state\b|госдеп\w*", "united states"),
+    ("defence", r"\bdefen[cs]e ministry\b|\bministry of (?:the )?defen[cs]e\b|\bdefen[cs]e minist\w*\b|\bmod\b"
+     r"|минобороны|министерств\w* обороны|\bмо\b", None),
+    ("defence", r"\bpentagon\b|\bdepartment of defen[cs]e\b|\bdod\b|пентагон\w*", "united states"),
+    ("interior", r"\binterior ministry\b|\bministry of (?:the )?interior\b|\bministry of internal affairs\b"
+     r"|\bmvd\b|\bмвд\b|министерств\w* внутренних дел|\bhome office\b", None),
+    ("justice", r"\bjustice ministry\b|\bministry of justice\b|\bdepartment of justice\b|минюст\w*"
+     r"|министерств\w* юстиции", None),
+    ("finance", r"\bfinance ministry\b|\bministry of finance\b|\btreasury\b|минфин\w*|министерств\w* финансов", None),
+    ("health", r"\bhealth ministry\b|\bministry of health\b|минздрав\w*|министерств\w* здравоохранения", None),
+    ("economy", r"\beconomy ministry\b|\bministry of (?:the )?economy\b|\bministry of economic\w*|минэконом\w*"
+     r"|министерств\w* экономи\w*", None),
+    ("energy", r"\benergy ministry\b|\bministry of energy\b|минэнерго|министерств\w* энергетики", None),
+    ("emergencies", r"\bemergenc\w* ministry\b|\bministry of emergenc\w*|\bмчс\b|committee for emergency", None),
+    ("education", r"\beducation ministry\b|\bministry of education\b|минобр\w*|министерств\w* образования", None),
+    ("embassy", r"\bembass\w*|посольств\w*", None),
+    ("consulate", r"\bconsulate\w*|консульств\w*", None),
+    # "Congress" alone is the US one; "Indian National Congress" is a party, not a parliament.
+    ("parliament", r"^(?:u\.?s\.? |us |american |united states )?congress$", "united states"),
+    ("parliament", r"\bparliament\w*|\bmajlis\b|\bmajilis\b|\bduma\b|\bverkhovna rada\b|\bsenate\b"
+     r"|парламент\w*|госдум\w*|\bдум[аеуы]\b|меджлис\w*|маджлис\w*|\bрад[аеуы]\b", None),
+    ("presidency", r"\bpresidential (?:administration|office)\b|\boffice of the president\b|\bpresident'?s office\b"
+     r"|администраци\w* президента|офис\w* президента|аппарат\w* президента", None),
+    ("presidency", r"\bkremlin\b|кремл\w*", "russia"),
+    ("presidency", r"\bwhite house\b|бел\w* дом\w*", "united states"),
+    ("security", r"\bsecurity service\b|\bstate security committee\b|\bfsb\b|\bsbu\b|\bgknb\b|\bфсб\b|\bсбу\b|\bгкнб\b"
+     r"|\bintelligence (?:service|agency)\b", None),
+    ("armed forces", r"\barmed forces\b|\barmy\b|\bmilitary\b|вооруж\w* сил\w*|\bарми\w*", None),
+    ("central bank", r"\bcentral bank\b|\bnational bank\b|центробанк\w*|центральн\w* банк\w*"
+     r"|национальн\w* банк\w*", None),
+    ("prosecutor", r"\bprosecutor\w*(?: general\w*)?(?:'s)? office\b|\bprosecutor general\b|генпрокуратур\w*"
+     r"|прокуратур\w*", None),
+    ("court", r"\bsupreme court\b|\bconstitutional court\b|верховн\w* суд\w*|конституционн\w* суд\w*", None),
+    ("election commission", r"\belection commission\b|\bcec\b|\bцик\b|избирательн\w* комисси\w*", None),
+    ("border service", r"\bborder (?:service|guard\w*|troops)\b|погранич\w*|погранслужб\w*", None),
+    ("police", r"\bpolice\b|полици\w*|милици\w*", None),
+    ("government", r"\bgovernment\b|\bcabinet\b|\bauthorities\b|правительств\w*|\bвласт\w*|кабинет\w* министров", None),
+    # "the Tajik side": a diplomatic self-reference of a state (see `_SIDE_RE`).
+    ("side", r"\bside\b|сторон\w*", None),
+]  # fmt: skip
+_INSTITUTION_RES = [(kind, re.compile(pat), implied) for kind, pat, implied in _INSTITUTIONS]
+_SIDE_KIND = "side"
+
+# A place after an embassy/consulate ("in Dushanbe", "в Душанбе") is its seat, not its owner.
+_PLACE_RE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?([^,;()]+)$|(?:^|\s)(?:в|во|при)\s+([^,;()]+)$", re.IGNORECASE)
+
+_ORG_STOP = {
+    "the", "of", "and", "for", "on", "in", "a", "an", "&", "inc", "ltd", "llc", "plc", "co", "corp", "corporation",
+    "company", "group", "republic", "islamic", "federal", "federation", "kingdom", "state", "ооо", "оао", "зао", "пао",
+    "ао", "республики", "республика", "и",
+}  # fmt: skip
+_ACRONYM_SKIP = {"the", "of", "and", "for", "on", "in", "a", "an", "&", "и", "по", "в"}
+
+
+@dataclass(frozen=True)
+class OrgFrame:
+    """What an organisation name says about the organisation."""
+
+    country: str | None
+    kind: str | None
+    place: str | None
+    name: str  # normalised name (for named organisations)
+    acronym: str | None  # the acronym the name expands to, or the name itself if it is one
+    is_acronym: bool
+
+
+def org_frame(text: str) -> OrgFrame:
+    cleaned = _clean(text)
+    low = cleaned.lower()
+    kind: str | None = None
+    implied: str | None = None
+    for k, rx, imp in _INSTITUTION_RES:
+        if rx.search(low):
+            kind, implied = k, imp
+            break
+    place: str | None = None
+    owner_text = cleaned
+    if kind in ("embassy", "consulate"):
+        m = _PLACE_RE.search(cleaned)
+        if m:
+            raw_place = (m.group(1) or m.group(2) or "").strip()
+            owner_text = cleaned[: m.start()].strip()
+            pc = find_country(raw_place)
+            place = pc or skeleton(ru_surname_base(raw_place.split()[-1]) if has_cyrillic(raw_place) else raw_place)
+    country = find_country(owner_text) or implied
+    if kind is None and country is None:
+        # A bare country name typed ORG ("Tajikistan denied ...") is still the country.
+        pass
+    words = [w for w in _words(cleaned) if w not in _ORG_STOP]
+    name = " ".join(translit(w) for w in words)
+    stripped = re.sub(r"[^\w]", "", cleaned)
+    is_acr = bool(re.fullmatch(r"[A-ZА-ЯЁ]{2,7}", stripped)) and " " not in cleaned.strip()
+    if is_acr:
+        acronym = translit(stripped)
+    else:
+        sig = [w for w in re.findall(r"[^\W\d_]+", cleaned) if w.lower() not in _ACRONYM_SKIP]
+        acronym = translit("".join(w[0] for w in sig)) if len(sig) >= 2 else None
+    return OrgFrame(country, kind, place, name, acronym, is_acr)
+
+
+# ---------------------------------------------------------------------------
+# Persons
+# ---------------------------------------------------------------------------
+
+_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "vice",
+    "prime", "minister", "pm", "general", "major", "major-general", "lieutenant", "lieutenant-general", "colonel",
+    "col", "gen", "lt", "capt", "captain", "admiral", "sergeant", "sgt", "chief", "deputy", "ambassador",
+    "senator", "sen", "rep", "representative", "governor", "gov", "mayor", "king", "queen", "prince", "princess",
+    "sheikh", "ayatollah", "imam", "pope", "father", "rev", "reverend", "judge", "justice", "secretary",
+    "chancellor", "spokesman", "spokeswoman", "spokesperson", "blogger", "journalist", "businessman", "leader",
+    "defense", "defence", "foreign", "affairs", "seyed", "sayyid", "hajji",
+    "господин", "госпожа", "г-н", "г-жа", "президент", "премьер", "премьер-министр", "министр", "генерал",
+    "генерал-майор", "полковник", "посол", "глава", "председатель", "депутат", "сенатор", "журналист", "блогер",
+    "бизнесмен", "губернатор", "мэр", "представитель", "пресс-секретарь",
+}  # fmt: skip
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "esq", "phd"}
+_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn",
+              "ben", "abu", "bint", "ter", "ten", "dos", "das"}  # fmt: skip
+_PATRONYMIC_RE = re.compile(r"(?:ович|евич|ьич|ич|овна|евна|ична|инична)$", re.IGNORECASE)
+
+_PRONOUNS = {
+    "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i", "you", "who", "which", "this",
+    "that", "он", "она", "оно", "они", "его", "ее", "её", "их", "мы", "я", "вы", "ты", "кто", "который", "которая",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PersonName:
+    given: str  # skeleton of the given name ("" when absent)
+    surname: str  # skeleton of the surname
+    surname_variants: tuple[str, ...]  # all skeleton forms worth keying (inflected/base)
+    tokens: int  # how many name tokens the form had: fuller names win as display name
+
+
+def person_name(text: str) -> PersonName | None:
+    raw = [t for t in re.split(r"[\s,]+", _clean(text)) if t]
+    toks: list[str] = []
+    for t in raw:
+        bare = t.strip(".'’()[]").lower()
+        for a in _APOS:
+            if bare.endswith(a + "s"):
+                bare = bare[:-2]
+                t = t[: t.lower().rfind(a)]
+        if not bare or bare in _TITLES or bare in _SUFFIXES or bare in _PRONOUNS:
+            continue
+        # A title glued with a hyphen ("Major-General") is still a title.
+        if "-" in bare and all(p in _TITLES for p in bare.split("-")):
+            continue
+        toks.append(t.strip(".'’()[]"))
+    # Descriptors before a name ("Ukrainian blogger", "top military adviser") are not part
+    # of it: drop demonyms and lowercase words (other than particles like "von") when the
+    # text is capitalised at all.
+    if any(t[:1].isupper() for t in toks):
+        toks = [
+            t for i, t in enumerate(toks)
+            if (t[:1].isupper() or t.lower() in _PARTICLES)
+            and not (i < len(toks) - 1 and find_country(t) is not None)
+        ] or toks  # fmt: skip
+    if not toks:
+        return None
+    # Russian order "Фамилия Имя Отчество": a patronymic last means the surname came first.
+    if len(toks) >= 2 and _PATRONYMIC_RE.search(toks[-1]) and has_cyrillic(toks[-1]):
+        if len(toks) == 2:
+            return None  # "Имя Отчество": no surname to key on
+        toks = [toks[1], toks[0]]
+    toks = [t for i, t in enumerate(toks) if not (i > 0 and has_cyrillic(t) and _PATRONYMIC_RE.search(t))] or toks
+    surname_tok = toks[-1]
+    given_toks = [t for t in toks[:-1] if t.lower() not in _PARTICLES]
+    variants: list[str] = []
+    if has_cyrillic(surname_tok):
+        base = ru_surname_base(surname_tok)
+        variants = [skeleton(base), skeleton(surname_tok)]
+    else:
+        variants = [skeleton(surname_tok)]
+    variants = [v for v in dict.fromkeys(variants) if v]
+    if not variants:
+        return None
+    given = skeleton(given_toks[0]) if given_toks else ""
+    return PersonName(given, variants[0], tuple(variants), len(toks))
+
+
+def given_compatible(a: str, b: str) -> bool:
+    """Given names agree: one missing, an initial that fits, or the same name spelled differently."""
+    if not a or not b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    if a == b:
+        return True
+    # Dmitry/Dmitriy/Dmitri are equal as skeletons; Dmytro/Dmitry differ in a vowel or two.
+    return a[0] == b[0] and fuzz.ratio(a, b) >= 80
+
+
+def surname_match(a: PersonName, b: PersonName) -> bool:
+    if set(a.surname_variants) & set(b.surname_variants):
+        return True
+    # Spelling variants the skeleton does not fold (Lukashenko/Lukashenka).
+    return any(
+        len(x) >= 5 and len(y) >= 5 and x[0] == y[0] and fuzz.ratio(x, y) >= 88
+        for x in a.surname_variants
+        for y in b.surname_variants
+    )
+
+
+# ---------------------------------------------------------------------------
+# Mention classification and keys
+# ---------------------------------------------------------------------------
+
+_CLASS = {"PERSON": "person", "ORG": "org", "MEDIA": "org", "GPE": "place", "NORP": "place", "OTHER": "other"}
+
+
+def _mention_name(m: Mention) -> str:
+    name = m.local_name or m.text
+    # Drop a leading article: "the Tajik Foreign Ministry" and "Tajik Foreign Ministry" are one name.
+    return re.sub(r"^(?:the|a|an)\s+", "", _clean(name), flags=re.IGNORECASE)
+
+
+def _norm_name(text: str) -> str:
+    return " ".join(translit(w) for w in _words(text))
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    cls: str  # person | org | country | place | other
+    person: PersonName | None = None
+    org: OrgFrame | None = None
+    country: str | None = None
+    name: str = ""
+    alt: tuple[str, ...] = ()  # other spellings of `name` (inflected/base Cyrillic forms)
+
+
+_PREFIX = {"place": "g", "other": "x", "org": "n", "person": "p", "country": "c"}
+
+
+def _parse(name: str, etype: str) -> _Parsed:
+    cls = _CLASS.get(etype, "other")
+    if cls == "person":
+        pn = person_name(name)
+        if pn is not None:
+            return _Parsed("person", person=pn, name=_norm_name(name))
+        return _Parsed("other", name=_norm_name(name))
+    if cls in ("org", "place"):
+        frame = org_frame(name)
+        if frame.kind is not None:
+            return _Parsed("org", org=frame, name=frame.name)
+        if frame.country is not None:
+            # The whole name is a country or demonym ("Tajikistan", "Iranians"): the country.
+            leftovers = [w for w in _words(name) if w not in _EN_COUNTRY and w not in _ORG_STOP]
+            if not leftovers or all(find_country(w) == frame.country for w in leftovers):
+                return _Parsed("country", country=frame.country, name=frame.country)
+        if cls == "place":
+            # Case endings of Cyrillic place names (Душанбе/Москве) are stripped like surnames;
+            # the unstripped form is kept too, for names that do not decline.
+            words = _words(name)
+            base = " ".join(skeleton(ru_surname_base(w)) if has_cyrillic(w) else skeleton(w) for w in words)
+            plain = " ".join(skeleton(w) for w in words)
+            return _Parsed("place", name=base, alt=(plain,) if plain != base else ())
+        return _Parsed("org", org=frame, name=frame.name)
+    return _Parsed("other", name=_norm_name(name))
+
+
+def _keys_for(p: _Parsed, doc_id: str = "") -> list[str]:
+    keys: list[str] = []
+    if p.cls == "person" and p.person:
+        for v in p.person.surname_variants:
+            keys.append(f"p:{v}")
+            if len(v) >= 5:
+                keys.append(f"p4:{v[:4]}")  # lets the fuzzy fallback see near-spellings
+    elif p.cls == "country" and p.country:
+        keys.append(f"c:{p.country}")
+    elif p.cls == "org" and p.org:
+        f = p.org
+        if f.kind is not None:
+            # A ministry with no country named cannot be told apart from any other country's:
+            # it is scoped to its document (the per-document stage should have resolved it).
+            owner = f.country or f"@{doc_id}"
+            keys.append(f"o:{owner}|{f.kind}")
+        else:
+            if f.name:
+                keys.append(f"n:{f.name}")
+            if f.acronym:
+                keys.append(f"a:{f.acronym}")
+    elif p.name:
+        for n in (p.name, *p.alt):
+            keys.append(f"{_PREFIX[p.cls]}:{n}")
+    return list(dict.fromkeys(keys))
+
+
+def mention_keys(mention: Mention) -> list[str]:
+    """Blocking keys of a mention: an entity sharing none of them cannot be this actor."""
+    return _keys_for(_parse(_mention_name(mention), mention.type), mention.doc_id)
+
+
+# ---------------------------------------------------------------------------
+# Resolution
+# ---------------------------------------------------------------------------
+
+
+def _is_alias_worthy(form: str) -> bool:
+    f = form.strip()
+    return bool(f) and f.lower() not in _PRONOUNS and any(c.isalpha() for c in f)
+
+
+class _Cand:
+    """A candidate entity with its names parsed once."""
+
+    def __init__(self, entity: Entity) -> None:
+        self.entity = entity
+        self.forms: Counter[str] = Counter()
+        self.parsed: list[_Parsed] = []
+        # Stored names count as evidence too, so a fuller stored name is not displaced by
+        # a shorter form that merely turned up in this batch.
+        self.add_form(entity.name, count=2)
+        for form in entity.aliases:
+            self.add_form(form, count=1)
+
+    def add_form(self, form: str, count: int = 1) -> None:
+        form = re.sub(r"^(?:the|a|an)\s+", "", _clean(form), flags=re.IGNORECASE)
+        if not _is_alias_worthy(form):
+            return
+        if form not in self.forms:
+            self.parsed.append(_parse(form, self.entity.type))
+        self.forms[form] += count
+
+
+def _person_score(p: PersonName, cand: _Cand) -> int:
+    """0 = incompatible; 1 = compatible with a surname-only form; 2 = given names agree."""
+    best = 0
+    conflict = False
+    for q in cand.parsed:
+        if q.cls != "person" or q.person is None or not surname_match(p, q.person):
+            continue
+        if not given_compatible(p.given, q.person.given):
+            conflict = True
+            continue
+        best = max(best, 2 if p.given and q.person.given else 1)
+    # A candidate whose full name gives another first name is another person, even if it
+    # also carries a bare-surname alias.
+    if conflict and p.given:
+        return 0
+    return best
+
+
+def _org_match(f: OrgFrame, cand: _Cand) -> int:
+    best = 0
+    if f.place:
+        # An embassy seen with another seat is another embassy, even if the candidate also
+        # carries a seat-less alias ("U.S. Embassy" of the one in Dushanbe vs. Kyiv).
+        seats = {
+            q.org.place for q in cand.parsed
+            if q.org is not None and q.org.kind == f.kind and q.org.country == f.country and q.org.place
+        }  # fmt: skip
+        if seats and f.place not in seats:
+            return 0
+    for q in cand.parsed:
+        g = q.org
+        if q.cls != "org" or g is None:
+            continue
+        if f.kind is not None or g.kind is not None:
+            if f.kind == g.kind and f.country == g.country:
+                if f.place and g.place and f.place != g.place:
+                    continue
+                best = max(best, 3 if f.place == g.place else 2)
+            continue
+        if f.name and f.name == g.name:
+            best = max(best, 3)
+        elif f.acronym and g.acronym and f.acronym == g.acronym and (f.is_acronym or g.is_acronym):
+            best = max(best, 2)
+        elif f.name and g.name and min(len(f.name), len(g.name)) >= 5 and fuzz.token_sort_ratio(f.name, g.name) >= 92:
+            best = max(best, 1)
+    return best
+
+
+def _choose(scored: list[tuple[int, _Cand]], require_unique_weak: bool) -> _Cand | None:
+    scored = [(s, c) for s, c in scored if s > 0]
+    if not scored:
+        return None
+    top = max(s for s, _ in scored)
+    best = [c for s, c in scored if s == top]
+    if len(best) == 1:
+        return best[0]
+    if require_unique_weak:
+        # Several compatible people share the surname: only an entity that is itself the
+        # bare surname may take the mention.
+        return None
+    # Several equally good candidates: the one with more evidence (aliases seen).
+    return max(best, key=lambda c: (sum(c.forms.values()), len(c.forms)))
+
+
+def _match(p: _Parsed, pool: Iterable[_Cand]) -> _Cand | None:
+    pool = list(pool)
+    if p.cls == "person" and p.person:
+        scored = [(_person_score(p.person, c), c) for c in pool if c.entity.type == "PERSON"]
+        surname_only = not p.person.given
+        chosen = _choose(scored, require_unique_weak=surname_only)
+        if chosen is None and surname_only:
+            # Ambiguous bare surname: join an entity that is itself only that surname.
+            bare = [
+                c for s, c in scored
+                if s > 0 and all(q.person is None or not q.person.given for q in c.parsed)
+            ]  # fmt: skip
+            if len(bare) == 1:
+                return bare[0]
+        return chosen
+    if p.cls == "country":
+        for c in pool:
+            if any(q.cls == "country" and q.country == p.country for q in c.parsed):
+                return c
+        return None
+    if p.cls == "org" and p.org:
+        return _choose([(_org_match(p.org, c), c) for c in pool], require_unique_weak=False)
+    names = {p.name, *p.alt}
+    for c in pool:
+        if any(q.cls == p.cls and names & {q.name, *q.alt} for q in c.parsed):
+            return c
+    return None
+
+
+def _display_name(cand: _Cand) -> str:
+    """Persons: fullest, then Latin-script, then most frequent form; organisations: most
+    frequent, then fullest; countries: their standard name."""
+    parsed = {f: _parse(f, cand.entity.type) for f in cand.forms}
+    countries = [q.country for q in parsed.values() if q.cls == "country" and q.country]
+    if countries:
+        return country_display(Counter(countries).most_common(1)[0][0])
+    # Descriptions ("the ministry", "spokesman") are aliases, never the display name.
+    forms = [f for f in cand.forms if f[:1].isupper() or f[:1].isdigit()] or list(cand.forms)
+    if not forms:
+        return cand.entity.name
+
+    def rank(form: str) -> tuple[int, ...]:
+        q = parsed[form]
+        latin = 0 if has_cyrillic(form) else 1
+        if q.person is not None:
+            # Latin script reads for every user of a mixed-language ledger, and English copy
+            # usually gives the fullest form.
+            return (q.person.tokens, latin, cand.forms[form], -len(form))
+        return (cand.forms[form], len(form.split()), latin, -len(form))
+
+    return max(forms, key=rank)
+
+
+def _entity_type(etype: str, p: _Parsed) -> str:
+    if p.cls == "country":
+        return "GPE"
+    return etype
+
+
+def resolve(mentions: list[Mention], candidates: list[Entity], new_id: Callable[[], str]) -> list[Entity]:
+    """Give every mention a global entity id; return the entities created or changed.
+
+    `candidates` are the stored entities sharing a blocking key with the mentions; they may
+    be updated in place (new aliases, fuller name, more keys) and are then returned.
+    """
+    pool: list[_Cand] = [_Cand(e) for e in candidates]
+    changed: dict[str, _Cand] = {}
+
+    parsed_mentions = [(m, _parse(_mention_name(m), m.type)) for m in mentions]
+
+    # Fullest names first, so that "Dmitry Gordon" exists before a bare "Gordon" is placed;
+    # "X side" last, because it joins an already placed state body of X (see below).
+    def order(item: tuple[Mention, _Parsed]) -> tuple[int, int]:
+        _m, p = item
+        side = 1 if p.org is not None and p.org.kind == _SIDE_KIND else 0
+        tokens = p.person.tokens if p.person else 1
+        return (side, -tokens)
+
+    for m, p in sorted(parsed_mentions, key=order):
+        name = _mention_name(m)
+        cand: _Cand | None = None
+        if p.org is not None and p.org.kind == _SIDE_KIND and p.org.country:
+            cand = _side_target(p.org.country, m.doc_id, parsed_mentions, pool)
+        if cand is None:
+            if p.org is not None and p.org.kind == _SIDE_KIND:
+                # An unpinned "X side" may only join another unpinned one, never a body that
+                # absorbed a "side" alias in a document where the rule could pin it.
+                sides = [c for c in pool if all(q.org is not None and q.org.kind == _SIDE_KIND for q in c.parsed)]
+                cand = _match(p, sides)
+            else:
+                cand = _match(p, pool)
+        if cand is None:
+            ent = Entity(id=new_id(), name=name, type=_entity_type(m.type, p))  # type: ignore[arg-type]
+            cand = _Cand(ent)
+            pool.append(cand)
+        cand.add_form(name)
+        if m.text and m.text != name:
+            cand.add_form(m.text, count=0)
+        m.entity_id = cand.entity.id
+        e = cand.entity
+        for k in _keys_for(p, m.doc_id):
+            if k not in e.keys:
+                e.keys.append(k)
+        changed[e.id] = cand
+
+    out: list[Entity] = []
+    for cand in changed.values():
+        e = cand.entity
+        e.name = _display_name(cand)
+        e.aliases = sorted(f for f in cand.forms if f != e.name)
+        out.append(e)
+    return out
+
+
+def _side_target(country: str, doc_id: str, parsed: list[tuple[Mention, _Parsed]], pool: list[_Cand]) -> _Cand | None:
+    """An "X side" in a document whose only Tajik state body is its foreign ministry
+    is that ministry speaking of itself: diplomats use "side" for their own government.
+    With no or several such bodies we cannot tell which one, and keep the generic frame."""
+    ids = {
+        m.entity_id
+        for m, p in parsed
+        if m.doc_id == doc_id
+        and m.entity_id
+        and p.org is not None
+        and p.org.kind not in (None, _SIDE_KIND)
+        and p.org.country == country
+    }
+    if len(ids) != 1:
+        return None
+    target = next(iter(ids))
+    return next((c for c in pool if c.entity.id == target), None)

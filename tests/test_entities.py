@@ -1,0 +1,163 @@
+"""Entity resolution across documents and languages, on names written for these tests."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+from claimledger.entities import mention_keys, resolve, ru_surname_base, skeleton, translit
+from claimledger.models import Entity, Mention
+
+
+def _ids() -> Callable[[], str]:
+    counter = itertools.count(1)
+    return lambda: f"e{next(counter)}"
+
+
+def _m(text: str, etype: str, local: str = "", doc: str = "d1") -> Mention:
+    return Mention(doc_id=doc, start=0, end=len(text), text=text, type=etype, local_name=local or text)  # type: ignore[arg-type]
+
+
+def _run(batches: list[list[Mention]]) -> dict[str, Entity]:
+    """Resolve batches in order, feeding every entity known so far as a candidate."""
+    new_id = _ids()
+    known: dict[str, Entity] = {}
+    for batch in batches:
+        for e in resolve(batch, list(known.values()), new_id):
+            known[e.id] = e
+    return known
+
+
+def test_translit_and_russian_surname_cases() -> None:
+    assert translit("Гордон") == "gordon"
+    assert ru_surname_base("Гордона") == "гордон"
+    assert ru_surname_base("Гордону") == "гордон"
+    assert ru_surname_base("Петровым") == "петров"
+    assert ru_surname_base("Зеленского") == "зеленский"
+    assert skeleton("Zelenskyy") == skeleton("Zelensky") == skeleton("Зеленский")
+
+
+def test_person_forms_merge_across_documents_and_scripts() -> None:
+    d1 = [_m("Dmitry Gordon", "PERSON"), _m("Mr. Gordon", "PERSON", "Dmitry Gordon")]
+    d2 = [_m("Gordon", "PERSON", doc="d2")]
+    d3 = [_m("Гордона", "PERSON", doc="d3"), _m("Дмитрий Гордон", "PERSON", doc="d3")]
+    known = _run([d1, d2, d3])
+    ids = {m.entity_id for m in d1 + d2 + d3}
+    assert len(ids) == 1
+    (entity,) = known.values()
+    assert entity.name == "Dmitry Gordon"
+    assert entity.type == "PERSON"
+    assert {"Mr. Gordon", "Gordon", "Гордона", "Дмитрий Гордон"} <= set(entity.aliases)
+    assert "p:gordon" in entity.keys
+
+
+def test_same_surname_different_given_names_stay_apart() -> None:
+    d1 = [_m("Dmitry Gordon", "PERSON")]
+    d2 = [_m("Sarah Gordon", "PERSON", doc="d2")]
+    _run([d1, d2])
+    assert d1[0].entity_id != d2[0].entity_id
+
+
+def test_bare_surname_ambiguous_between_two_people_joins_neither() -> None:
+    d1 = [_m("Dmitry Gordon", "PERSON"), _m("Sarah Gordon", "PERSON")]
+    d2 = [_m("Gordon", "PERSON", doc="d2")]
+    known = _run([d1, d2])
+    assert d2[0].entity_id not in {d1[0].entity_id, d1[1].entity_id}
+    assert len(known) == 3
+
+
+def test_bare_surname_with_one_candidate_joins_it() -> None:
+    d1 = [_m("Leonid Nevzlin", "PERSON")]
+    d2 = [_m("Nevzlin", "PERSON", doc="d2")]
+    _run([d1, d2])
+    assert d1[0].entity_id == d2[0].entity_id
+
+
+def test_initial_and_spelling_variants() -> None:
+    d1 = [_m("Volodymyr Zelenskyy", "PERSON")]
+    d2 = [_m("V. Zelensky", "PERSON", doc="d2")]
+    d3 = [_m("Зеленского", "PERSON", doc="d3")]
+    d4 = [_m("Olena Zelenska", "PERSON", doc="d4")]
+    _run([d1, d2, d3, d4])
+    assert d1[0].entity_id == d2[0].entity_id == d3[0].entity_id
+    assert d4[0].entity_id != d1[0].entity_id
+
+
+def test_foreign_ministry_frames() -> None:
+    forms = [
+        "Tajik Foreign Ministry",
+        "Tajik MFA",
+        "Ministry of Foreign Affairs of Tajikistan",
+        "Tajikistan's Foreign Ministry",
+        "Министерство иностранных дел Республики Таджикистан",
+        "МИД Таджикистана",
+    ]
+    batches = [[_m(f, "ORG", doc=f"d{i}")] for i, f in enumerate(forms)]
+    uzbek = [_m("Uzbek MFA", "ORG", doc="dx"), _m("Ministry of Foreign Affairs of Uzbekistan", "ORG", doc="dx")]
+    known = _run([*batches, uzbek])
+    tajik_ids = {b[0].entity_id for b in batches}
+    assert len(tajik_ids) == 1
+    assert uzbek[0].entity_id == uzbek[1].entity_id
+    assert uzbek[0].entity_id not in tajik_ids
+    tajik = known[next(iter(tajik_ids))]
+    assert tajik.type == "ORG"
+    assert tajik.keys == ["o:tajikistan|mfa"]
+
+
+def test_org_keys_normalise_country_and_institution() -> None:
+    assert mention_keys(_m("Tajikistan's Foreign Ministry", "ORG")) == ["o:tajikistan|mfa"]
+    assert mention_keys(_m("Минобороны России", "ORG")) == ["o:russia|defence"]
+    assert mention_keys(_m("Russian Ministry of Defence", "ORG")) == ["o:russia|defence"]
+    assert mention_keys(_m("State Department", "ORG")) == ["o:united states|mfa"]
+    assert mention_keys(_m("American", "NORP")) == ["c:united states"]
+    assert mention_keys(_m("таджикский", "NORP")) == ["c:tajikistan"]
+    assert mention_keys(_m("Germans", "NORP")) == ["c:germany"]
+
+
+def test_embassy_with_and_without_seat() -> None:
+    d1 = [_m("US Embassy in Dushanbe", "ORG")]
+    d2 = [_m("U.S. Embassy", "ORG", doc="d2")]
+    d3 = [_m("U.S. Embassy in Kyiv", "ORG", doc="d3")]
+    d4 = [_m("Russian Embassy in Dushanbe", "ORG", doc="d4")]
+    _run([d1, d2, d3, d4])
+    assert d1[0].entity_id == d2[0].entity_id
+    assert d3[0].entity_id != d1[0].entity_id
+    assert d4[0].entity_id != d1[0].entity_id
+
+
+def test_side_joins_the_only_state_body_of_that_country_in_the_document() -> None:
+    d1 = [_m("the Kyrgyz side", "NORP"), _m("Kyrgyz Foreign Ministry", "ORG")]
+    d2 = [
+        _m("the Kyrgyz side", "NORP", doc="d2"),
+        _m("Kyrgyz MFA", "ORG", doc="d2"),
+        _m("Kyrgyz Defence Ministry", "ORG", doc="d2"),
+    ]
+    _run([d1, d2])
+    assert d1[0].entity_id == d1[1].entity_id
+    # Two Kyrgyz bodies in d2: "the Kyrgyz side" cannot be pinned to either.
+    assert d2[0].entity_id not in {d2[1].entity_id, d2[2].entity_id}
+
+
+def test_countries_from_demonyms_and_cases() -> None:
+    batch = [_m("Tajikistan", "GPE"), _m("Tajik", "NORP"), _m("Таджикистана", "GPE"), _m("Tajiks", "NORP")]
+    known = _run([batch])
+    assert len({m.entity_id for m in batch}) == 1
+    (country,) = known.values()
+    assert country.name == "Tajikistan"
+    assert country.type == "GPE"
+
+
+def test_acronym_and_expansion_and_pronoun_not_alias() -> None:
+    d1 = [_m("North Atlantic Treaty Organization", "ORG")]
+    d2 = [_m("NATO", "ORG", doc="d2"), _m("it", "ORG", "NATO", doc="d2")]
+    known = _run([d1, d2])
+    assert d1[0].entity_id == d2[0].entity_id == d2[1].entity_id
+    ent = known[d1[0].entity_id]
+    assert "it" not in ent.aliases
+    assert "NATO" in ent.aliases or ent.name == "NATO"
+
+
+def test_unrelated_orgs_stay_apart() -> None:
+    d1 = [_m("Radio Liberty", "MEDIA"), _m("Tasnim News", "MEDIA"), _m("Eurasianet", "MEDIA")]
+    _run([d1])
+    assert len({m.entity_id for m in d1}) == 3

@@ -1,0 +1,114 @@
+"""Story clustering on documents written for these tests."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+from claimledger.models import DocAnalysis, Document, Mention, Statement, Story
+from claimledger.stories import assign, doc_keys
+
+
+def _ids() -> Callable[[], str]:
+    counter = itertools.count(1)
+    return lambda: f"t{next(counter)}"
+
+
+def _analysis(
+    text: str, published: str | None, actors: list[tuple[str, str]], speaker: tuple[str, str] | None = None,
+    title: str | None = None,
+) -> DocAnalysis:  # fmt: skip
+    doc = Document(source=f"{hash(text)}.txt", text=text, title=title, published=published, language="en")
+    mentions = [Mention(doc.id, 0, len(n), n, t, n) for n, t in actors]  # type: ignore[arg-type]
+    statements = []
+    if speaker:
+        statements.append(
+            Statement(id=f"{doc.id}:s1", doc_id=doc.id, speaker=speaker[0], act="claim", content=text[:80],
+                      direct=False, start=0, end=10, speaker_type=speaker[1])  # type: ignore[arg-type]
+        )  # fmt: skip
+    return DocAnalysis(document=doc, statements=statements, mentions=mentions)
+
+
+PLANT_A = _analysis(
+    "Energy minister Paula Reyes opened the Sines hydrogen plant in Lisbon. Reyes said the Sines plant will export.",
+    "2023-03-04",
+    [("Paula Reyes", "PERSON"), ("Sines Energy", "ORG"), ("Portugal", "GPE")],
+    ("Paula Reyes", "PERSON"),
+    title="Reyes opens Sines hydrogen plant",
+)
+PLANT_B = _analysis(
+    "Critics asked Paula Reyes about the cost of the Sines plant. Sines Energy denied any overrun.",
+    "2023-03-20",
+    [("Reyes", "PERSON"), ("Sines Energy", "ORG")],
+    ("Sines Energy", "ORG"),
+)
+# Same theme (a minister opens a hydrogen plant), other actors and country.
+LOOKALIKE = _analysis(
+    "Energy minister Jonas Berg opened the Kiruna hydrogen plant. Berg said the Kiruna plant will export.",
+    "2023-03-05",
+    [("Jonas Berg", "PERSON"), ("Kiruna Steel", "ORG"), ("Sweden", "GPE")],
+    ("Jonas Berg", "PERSON"),
+)
+# Same actors, a year later.
+LATER = _analysis(
+    "Paula Reyes visited the Sines hydrogen plant again. Sines Energy said output doubled.",
+    "2024-04-01",
+    [("Paula Reyes", "PERSON"), ("Sines Energy", "ORG")],
+    ("Paula Reyes", "PERSON"),
+)
+
+
+def test_doc_keys_come_from_actors_and_capitalised_terms() -> None:
+    keys = doc_keys(PLANT_A)
+    assert keys[0] == "p:reies"  # the speaker, normalised like entity keys
+    assert "n:sines energy" in keys
+    assert "c:portugal" in keys
+    assert "t:lisbon" in keys
+    assert not any(k.startswith("@") for k in keys)
+
+
+def test_same_story_joins_lookalike_and_later_stay_apart() -> None:
+    new_id = _ids()
+    first = assign(PLANT_A, [], new_id)
+    assert first.id == "t1"
+    assert first.title == "Reyes opens Sines hydrogen plant"
+    assert first.doc_ids == [PLANT_A.document.id]
+    assert "@first:2023-03-04" in first.keys
+
+    joined = assign(PLANT_B, [first], new_id)
+    assert joined is first
+    assert first.doc_ids == [PLANT_A.document.id, PLANT_B.document.id]
+    assert "@last:2023-03-20" in first.keys
+
+    other = assign(LOOKALIKE, [first], new_id)
+    assert other.id == "t2"
+    assert other.doc_ids == [LOOKALIKE.document.id]
+
+    later = assign(LATER, [first, other], new_id)
+    assert later.id == "t3"  # outside the 45-day window
+    assert first.doc_ids == [PLANT_A.document.id, PLANT_B.document.id]
+
+
+def test_best_candidate_wins_and_title_falls_back_to_statement() -> None:
+    new_id = _ids()
+    s1 = assign(LOOKALIKE, [], new_id)
+    s2 = assign(PLANT_A, [s1], new_id)
+    assert s2.id != s1.id
+    joined = assign(PLANT_B, [s1, s2], new_id)
+    assert joined.id == s2.id
+    assert s1.title.startswith("Jonas Berg: Energy minister Jonas Berg opened")
+
+
+def test_keys_are_capped_and_reassignment_is_idempotent() -> None:
+    new_id = _ids()
+    story = Story(id="t9", title="x", doc_ids=[], keys=[])
+    for i in range(30):
+        words = " ".join(f"Term{i}x{j}" for j in range(10))
+        a = _analysis(f"Paula Reyes met them. {words}.", "2023-03-04", [("Paula Reyes", "PERSON")])
+        story = assign(a, [story], new_id) if story.doc_ids else assign(a, [], new_id)
+    assert len(story.doc_ids) == 30
+    assert len([k for k in story.keys if not k.startswith("@")]) <= 50
+    assert "p:reies" in story.keys
+    again = assign(PLANT_A, [story], new_id)
+    again2 = assign(PLANT_A, [again], new_id)
+    assert again2 is again and again.doc_ids.count(PLANT_A.document.id) == 1
