@@ -17,8 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimledger.errors import ModelMissingError
-from claimledger.nlp import extensions
 from claimledger.nlp import components as _components  # noqa: F401  (registers the factories)
+from claimledger.nlp import extensions
 
 __all__ = ["load", "parse", "pipe"]
 
@@ -65,6 +65,7 @@ def _blank(lang: str) -> Language:
 def _build(lang: str) -> Language:
     if lang == "en":
         nlp = _english()
+        nlp.add_pipe("claimledger_paragraphs", before="parser")
     elif lang == "ru":
         nlp = _russian()
     else:

@@ -1,8 +1,792 @@
+"""Attribution finder: who said what, with which cue, in which words.
+
+Reads the dependency parse once, left to right. Each cue (a speech verb, "according to",
+"по словам", a speech noun like "X's statement that") yields an `Attribution` whose
+speaker, cue and content are char spans into `doc.text`. A quotation next to a cue becomes
+that cue's content (direct speech); a quotation standing alone takes the speaker of the
+attribution just before it. Speaker names are resolved later, per document, by
+`claimledger.statements`; here a speaker is only the words in this sentence.
+"""
+
 from __future__ import annotations
-from spacy.tokens import Doc
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.nlp import lexicon
+from claimledger.nlp.quotes import inner
+
+CharSpan = tuple[int, int]
+
+SUBJ = {"nsubj", "nsubj:pass", "nsubjpass"}
+CONTENT_CLAUSE = {"ccomp", "xcomp", "parataxis:ccomp"}
+DATE_DEPS = {"prep", "npadvmod", "obl", "obl:tmod", "nmod:tmod", "nmod", "advmod", "tmod", "obl:npmod"}
+SPEAKER_DROP = {"relcl", "acl", "acl:relcl", "punct", "advmod", "parataxis", "cc"}
+MONTHS_RU = {
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
+    "вчера",
+    "сегодня",
+    "год",
+    "неделя",
+}
+_WORD = re.compile(r"\w")
+TITLE_WORDS = set(
+    "mr mrs ms dr prof president general major lieutenant colonel gen admiral captain chief senator sen rep "
+    "gov governor mayor minister ayatollah sheikh secretary ambassador commander marshal brigadier deputy "
+    "spokesman spokeswoman".split()
+)
+
+
+@dataclass
+class Attribution:
+    """One attribution found in a Doc; all spans are char offsets into `doc.text`."""
+
+    start: int
+    end: int
+    act: str
+    direct: bool
+    speaker: CharSpan | None
+    cue: list[CharSpan] = field(default_factory=list)
+    content: list[CharSpan] = field(default_factory=list)
+    cue_lemma: str = ""
+    channel: CharSpan | None = None
+    date_spans: list[CharSpan] = field(default_factory=list)
+    negated: bool = False
+    summary: bool = False  # headline or lede: the reporter's own summary
+    nested: bool = False  # found inside another attribution's content (a quote or a noun cue)
+    speaker_token: int | None = None  # head token of the speaker phrase
+
+
 class AttributionFinder:
+    """The `claimledger_attribution` component: sets `doc._.attributions`."""
+
     def __init__(self, lang: str) -> None:
-        self.lang = lang
+        self.lang = lang if lang in lexicon.VERB_CUES else "xx"
+        self.verbs = lexicon.VERB_CUES.get(self.lang, {})
+        self.phrasal = lexicon.PHRASAL_CUES.get(self.lang, {})
+        self.nouns = lexicon.NOUN_CUES.get(self.lang, {})
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.attributions = []
+        if not doc.has_annotation("DEP") or self.lang == "xx":
+            doc._.attributions = []
+            return doc
+        doc._.attributions = _Finder(doc, self).run()
         return doc
+
+
+class _Finder:
+    def __init__(self, doc: Doc, cfg: AttributionFinder) -> None:
+        self.doc = doc
+        self.cfg = cfg
+        self.text = doc.text
+        self.quotes: list[CharSpan] = list(doc._.quotes or [])
+        self.q_starts = [q[0] for q in self.quotes]
+        self.used_quotes: set[int] = set()
+        self.title_end, self.lede_end = _title_and_lede(self.text)
+
+    # -- helpers -----------------------------------------------------------------------
+    def quote_at(self, char: int) -> int | None:
+        k = bisect.bisect_right(self.q_starts, char) - 1
+        if k >= 0 and self.quotes[k][0] <= char < self.quotes[k][1]:
+            return k
+        return None
+
+    def in_quote(self, tok: Token) -> bool:
+        k = self.quote_at(tok.idx)
+        return k is not None and self.quotes[k][0] < tok.idx
+
+    def span_of(self, tokens: list[Token]) -> CharSpan | None:
+        toks = [t for t in tokens if not t.is_space]
+        while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "что", "чтобы")):
+            toks = toks[1:]
+        while toks and toks[-1].is_punct and toks[-1].text not in ")?!»”\"'’":
+            toks = toks[:-1]
+        if not toks:
+            return None
+        a = min(t.idx for t in toks)
+        b = max(t.idx + len(t) for t in toks)
+        return a, b
+
+    def subtree(self, tok: Token, drop: set[str] | None = None, skip: set[int] | None = None) -> list[Token]:
+        out: list[Token] = []
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            if skip and t.i in skip:
+                continue
+            out.append(t)
+            for c in t.children:
+                if drop and c.dep_ in drop:
+                    continue
+                stack.append(c)
+        out.sort(key=lambda t: t.i)
+        return out
+
+    # -- cues --------------------------------------------------------------------------
+    def cue_act(self, tok: Token) -> tuple[str, list[Token]] | None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX") and not (
+            tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and lemma in self.cfg.verbs
+        ):
+            return None
+        for c in tok.children:
+            if c.dep_ in ("prt", "prep", "compound:prt") and (lemma, c.lower_) in self.cfg.phrasal:
+                return self.cfg.phrasal[(lemma, c.lower_)], [tok, c]
+        act = self.cfg.verbs.get(lemma)
+        if act is None:
+            return None
+        return act, [tok]
+
+    def subject(self, tok: Token) -> Token | None:
+        cur: Token | None = tok
+        for _ in range(4):
+            if cur is None:
+                return None
+            for c in cur.children:
+                if c.dep_ in ("nsubjpass", "nsubj:pass"):
+                    # "it was made by the journalist when he ... noted": the agent speaks
+                    for a in cur.children:
+                        if a.dep_ == "agent":
+                            objs = [g for g in a.children if g.dep_ == "pobj"]
+                            if objs:
+                                return objs[0]
+                if c.dep_ in SUBJ:
+                    if c.lower_ in ("who", "which", "that", "который", "которая", "которые") and cur.dep_ in (
+                        "relcl",
+                        "acl:relcl",
+                    ):
+                        return cur.head
+                    return c
+            if cur is tok and cur.dep_ == "parataxis":
+                # "«...», — заявил X": the parser often hangs X on the quotation's verb
+                for c in cur.head.children:
+                    if c.dep_ in SUBJ and c.i > cur.i:
+                        return c
+            if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.i != cur.i:
+                cur = cur.head
+                continue
+            if cur.dep_ in ("relcl", "acl", "acl:relcl") and cur.head.i != cur.i:
+                return cur.head if cur.head.pos_ in ("NOUN", "PROPN") else None
+            return self.left_name(tok) if cur is tok else None
+        return None
+
+    def left_name(self, tok: Token) -> Token | None:
+        """ "Name, the adviser to ..., said": a parse that lost the subject still has the name
+        at the start of a comma-wrapped appositive right before the cue."""
+        sent = tok.sent
+        for ent in reversed([e for e in self.doc.ents if e.start >= sent.start and e.end <= tok.i]):
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            gap = self.text[ent.end_char : tok.idx]
+            if not re.fullmatch(r"\s*(,[^.;:]*,)?\s*", gap):
+                continue
+            j = ent.start - 1
+            while j >= sent.start and (self.doc[j].lower_.strip(".") in TITLE_WORDS or self.doc[j].text in "-‐"):
+                j -= 1
+            if j < sent.start or self.doc[j].text in (",", "that", "—", "–") or self.doc[j].dep_ == "mark":
+                return ent.root
+        return None
+
+    def speaker_tokens(self, subj: Token) -> list[Token]:
+        named = subj.ent_type_ != ""
+        drop = set(SPEAKER_DROP) - {"punct"}
+        has_person_appos = any(
+            c.dep_ == "appos" and any(t.ent_type_ == "PERSON" for t in c.subtree) for c in subj.children
+        )
+        if named or not has_person_appos:
+            drop.add("appos")
+        toks = self.subtree(subj, drop)
+        # keep the contiguous run around the head: an inserted clause is not part of the name
+        out = [t for t in toks if t.i >= subj.i]
+        prev = subj.i
+        for t in reversed([t for t in toks if t.i < subj.i]):
+            if t.i == prev - 1:
+                out.insert(0, t)
+                prev = t.i
+        run: list[Token] = []
+        for t in out:
+            if run and (t.i != run[-1].i + 1 or (t.is_punct and t.text not in "-‐’'.")):
+                break
+            if not run and t.is_punct:
+                continue
+            run.append(t)
+        return run
+
+    def channel(self, cue: Token, exclude: set[int]) -> Token | None:
+        for c in cue.children:
+            if c.i in exclude:
+                continue
+            if c.dep_ in ("prep", "obl", "nmod"):
+                obj = c
+                if c.dep_ == "prep":
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    if not objs:
+                        continue
+                    obj = objs[0]
+                if obj.lemma_.lower() in lexicon.CHANNEL_NOUNS or obj.lower_ in lexicon.CHANNEL_NOUNS:
+                    return c
+        return None
+
+    def date_spans(self, heads: list[Token], exclude: set[int]) -> list[CharSpan]:
+        out: list[CharSpan] = []
+        for h in heads:
+            for c in h.children:
+                if c.i in exclude or c.dep_ not in DATE_DEPS:
+                    continue
+                sub = list(c.subtree)
+                if any(t.i in exclude for t in sub):
+                    continue
+                if any(t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in MONTHS_RU for t in sub):
+                    sp = self.span_of(sub)
+                    if sp:
+                        out.append(sp)
+        return out
+
+    def quote_for(self, cue: Token, clause: CharSpan) -> int | None:
+        """A quotation that is this cue's content: right before or right after its clause."""
+        sent = cue.sent
+        best: int | None = None
+        for k, (qs, qe) in enumerate(self.quotes):
+            if k in self.used_quotes or qe <= sent.start_char - 1500 or qs >= sent.end_char:
+                continue
+            if len(_WORD.findall(self.text[qs:qe])) < 3 or len(self.text[qs:qe].split()) < 3:
+                continue
+            if qs <= cue.idx < qe:
+                continue
+            if qe <= clause[0]:
+                gap = self.text[qe : clause[0]]
+                if re.fullmatch(r"[\s,;:.—–-]*", gap) and qe > sent.start_char - 1500:
+                    if "." in gap and cue.sent.start_char > qe and not re.fullmatch(r"[\s,;:—–-]*", gap):
+                        continue
+                    best = k
+            elif qs >= clause[1] and qs < sent.end_char + 2:
+                between = self.doc.char_span(clause[1], qs, alignment_mode="expand")
+                if between is None:
+                    continue
+                lo, hi = cue.left_edge.i, cue.right_edge.i
+                ok = all(lo <= t.i <= hi or t.is_punct or t.is_space for t in between)
+                gap_txt = self.text[clause[1] : qs]
+                if ok and not any(self.cue_act(t) for t in between if t.i != cue.i) and gap_txt.count(".") == 0:
+                    return k
+        return best
+
+    # -- main --------------------------------------------------------------------------
+    def run(self) -> list[Attribution]:
+        found: list[Attribution] = []
+        for tok in self.doc:
+            if tok.is_space or tok.is_punct:
+                continue
+            att: Attribution | None = None
+            inside = self.in_quote(tok)
+            if not inside:
+                cue = self.cue_act(tok)
+                if cue is not None:
+                    att = self.verb_attribution(tok, cue[0], cue[1])
+                elif tok.lower_ == "according" or (tok.lemma_.lower() == "слово" and _has_case(tok, "по")):
+                    att = self.according(tok)
+            if att is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.cfg.nouns:
+                att = self.noun_attribution(tok)
+                if att is not None:
+                    att.nested = inside
+            if att is not None:
+                found.append(att)
+        found = _according_as_channel(found)
+        found.extend(self.orphan_quotes(found))
+        found = self.split_quotes(found)
+        for a in found:
+            if a.start < self.title_end or (not a.direct and a.start < self.lede_end):
+                a.summary = True
+        found.sort(key=lambda a: (a.start, a.end))
+        return _dedupe(found)
+
+    def verb_attribution(self, tok: Token, act: str, cue_toks: list[Token]) -> Attribution | None:
+        subj = self.subject(tok)
+        if subj is None or subj.pos_ in ("VERB",) or subj.lower_ in ("it", "this", "that", "это", "what"):
+            if subj is None or subj.lower_ not in ("it",) or not self.has_clause(tok):
+                return None
+        sp_toks = self.speaker_tokens(subj)
+        speaker = self.span_of(sp_toks) if sp_toks else None
+        if speaker is None:
+            return None
+        exclude = {t.i for t in sp_toks} | {t.i for t in cue_toks}
+        channel_tok = self.channel(tok, exclude)
+        if channel_tok is not None:
+            exclude |= {t.i for t in channel_tok.subtree}
+        negated = any(c.dep_ == "neg" or c.lower_ in ("не", "not", "never", "n't") for c in tok.children)
+        cue_span = [(t.idx, t.idx + len(t)) for t in cue_toks]
+        clause_toks = [*sp_toks, *cue_toks]
+        clause = (min(t.idx for t in clause_toks), max(t.idx + len(t) for t in clause_toks))
+        content: list[CharSpan] = []
+        direct = False
+        k = self.quote_for(tok, clause)
+        if k is not None:
+            qs, qe = self.quotes[k]
+            content = [inner(self.text, (qs, qe))]
+            self.used_quotes.add(k)
+            direct = True
+        else:
+            sp = self.indirect_content(tok, act, exclude)
+            if sp is not None:
+                content = [sp]
+        if not content or content[0][1] - content[0][0] < 3:
+            return None
+        if _overlaps(content[0], speaker):
+            return None
+        date_heads = [tok]
+        if tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.i != tok.i:
+            date_heads.append(tok.head)
+        content_idx = {t.i for t in self.doc.char_span(*content[0], alignment_mode="expand") or []}
+        dates = self.date_spans(date_heads, exclude | content_idx)
+        start = min(speaker[0], cue_span[0][0], content[0][0])
+        end = max(speaker[1], cue_span[-1][1], content[-1][1])
+        if direct:
+            # the quotation marks belong to the attribution too
+            qs, qe = self.quotes[k]  # type: ignore[index]
+            start, end = min(start, qs), max(end, qe)
+        att = Attribution(
+            start=start,
+            end=end,
+            act=act,
+            direct=direct,
+            speaker=speaker,
+            cue=cue_span,
+            content=content,
+            cue_lemma=tok.lemma_.lower(),
+            channel=self.span_of(
+                _until(list(channel_tok.subtree), exclude - {t.i for t in channel_tok.subtree} | {t.i for t in sp_toks})
+            )
+            if channel_tok is not None
+            else None,
+            date_spans=dates,
+            negated=negated,
+            speaker_token=subj.i,
+        )
+        att.act = refine_act(self.doc, att, self.cfg.lang)
+        return att
+
+    def has_clause(self, tok: Token) -> bool:
+        return any(c.dep_ in CONTENT_CLAUSE for c in tok.children)
+
+    def indirect_content(self, tok: Token, act: str, exclude: set[int]) -> CharSpan | None:
+        lemma = tok.lemma_.lower()
+        clause = [c for c in tok.children if c.dep_ in CONTENT_CLAUSE and c.i not in exclude and c.i > tok.i]
+        if not clause:
+            clause = [c for c in tok.children if c.dep_ in CONTENT_CLAUSE and c.i not in exclude]
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "dative", "iobj") and c.i not in exclude]
+        if clause:
+            parts = list(clause)
+            if act in ("appeal", "recommend") or lemma in ("urge", "ask", "call", "warn", "advise"):
+                # "urged the court to act": the addressee belongs to what was asked
+                parts += [c for c in tok.children if c.i not in exclude and c.dep_ in ("dobj", "obj", "prep", "iobj")]
+                parts = [p for p in parts if p.i > tok.i or p in clause]
+            toks: list[Token] = []
+            for p in parts:
+                toks.extend(p.subtree)
+            if lemma in ("tell", "inform", "assure", "сказать", "сообщить") and act not in ("appeal", "recommend"):
+                toks = [t for t in toks if t.i >= min(c.left_edge.i for c in clause)]
+            return self.span_of(sorted(set(toks), key=lambda t: t.i))
+        if lemma in lexicon.NEEDS_CLAUSE:
+            return None
+        if objs and (act not in ("claim",) or lemma in ("accuse", "charge", "allege", "обвинить", "обвинять")):
+            toks = []
+            for o in objs:
+                toks.extend(o.subtree)
+            # "accused X of Y": the charge is the content too
+            for c in tok.children:
+                if c.dep_ in ("prep", "obl") and c.i not in exclude and c.i > tok.i:
+                    if c.lower_ in ("of", "в") or act != "claim":
+                        toks.extend(c.subtree)
+            return self.span_of(sorted(set(toks), key=lambda t: t.i))
+        if act in ("appeal", "recommend", "retract", "deny", "confirm"):
+            parts = [
+                c for c in tok.children if c.i not in exclude and c.i > tok.i and c.dep_ in ("prep", "obl", "advcl")
+            ]
+            if parts:
+                toks = []
+                for p in parts:
+                    toks.extend(p.subtree)
+                return self.span_of(sorted(set(toks), key=lambda t: t.i))
+        return None
+
+    def according(self, tok: Token) -> Attribution | None:
+        if tok.lower_ == "according":
+            preps = [c for c in tok.children if c.lower_ == "to"]
+            if not preps:
+                return None
+            objs = [c for c in preps[0].children if c.dep_ == "pobj"]
+            cue_toks = [tok, preps[0]]
+        else:
+            objs = [c for c in tok.children if c.dep_ in ("nmod", "appos", "flat", "amod", "det")]
+            objs = [o for o in objs if o.pos_ in ("PROPN", "NOUN", "PRON")]
+            cue_toks = [c for c in tok.children if c.dep_ == "case"] + [tok]
+        if not objs:
+            return None
+        subj = objs[0]
+        sp_toks = self.speaker_tokens(subj)
+        speaker = self.span_of(sp_toks)
+        phrase = {t.i for t in tok.subtree} | {t.i for t in cue_toks}
+        sent = tok.sent
+        rest = [t for t in sent if t.i not in phrase and not t.is_space]
+        # the phrase modifies one clause: take it, not a following sentence-level conjunct
+        content = self.span_of(rest)
+        if speaker is None or content is None or content[1] - content[0] < 3:
+            return None
+        cue_span = [(min(t.idx for t in cue_toks), max(t.idx + len(t) for t in cue_toks))]
+        return Attribution(
+            start=min(speaker[0], cue_span[0][0], content[0]),
+            end=max(speaker[1], content[1]),
+            act="claim",
+            direct=False,
+            speaker=speaker,
+            cue=cue_span,
+            content=[content],
+            cue_lemma="according to" if tok.lower_ == "according" else "по словам",
+            speaker_token=subj.i,
+        )
+
+    def noun_attribution(self, tok: Token) -> Attribution | None:
+        """ "X's statement that ...", "the words of X about ...", "заявление X о том, что ..."."""
+        holder: Token | None = None
+        content_toks: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in ("poss", "nmod:poss") and c.lower_ not in ("its", "their", "his", "her", "my", "our"):
+                holder = holder or c
+            elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                objs = [g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
+                if objs and objs[0].lemma_.lower() not in self.cfg.nouns:
+                    holder = holder or objs[0]
+            elif c.dep_ == "nmod" and c.pos_ in ("PROPN", "NOUN") and _case(c) in ("", None):
+                holder = holder or c
+            elif c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children):
+                for g in c.children:
+                    if g.dep_ == "agent":
+                        objs = [x for x in g.children if x.dep_ == "pobj"]
+                        if objs:
+                            holder = holder or objs[0]
+                content_toks.extend(
+                    t
+                    for g in c.children
+                    if g.dep_ in ("prep",) and g.lower_ in ("about", "regarding")
+                    for t in g.subtree
+                )
+            if (
+                c.dep_ in ("acl", "ccomp", "acl:relcl")
+                and any(g.lower_ in ("that", "что") and g.dep_ in ("mark", "dobj", "nsubj", "obj") for g in c.children)
+                and c.i > tok.i
+            ):
+                if any(g.lower_ in ("that", "что") and g.dep_ == "mark" for g in c.children) or c.dep_ == "ccomp":
+                    content_toks.extend(c.subtree)
+            elif (c.dep_ == "prep" and c.lower_ in ("about", "regarding")) or (c.dep_ == "nmod" and _case(c) == "о"):
+                content_toks.extend(c.subtree)
+        # "denied the statement of X that ...": the parser hangs the that-clause on the verb
+        if holder is not None and not content_toks and tok.dep_ in ("dobj", "obj"):
+            for c in tok.head.children:
+                if c.dep_ == "ccomp" and c.i > tok.i and any(g.dep_ == "mark" for g in c.children):
+                    content_toks.extend(c.subtree)
+        # "the statement of X, voiced on DATE, about ...": the about-phrase may hang lower
+        if holder is not None and not content_toks:
+            for t in tok.subtree:
+                if t.dep_ == "prep" and t.lower_ in ("about", "regarding"):
+                    content_toks.extend(t.subtree)
+                    break
+        if holder is None or not content_toks:
+            return None
+        if holder.pos_ == "PRON" and holder.lower_ not in ("him", "her", "them"):
+            return None
+        sp_toks = self.speaker_tokens(holder)
+        speaker = self.span_of(sp_toks)
+        content = self.span_of(sorted(set(content_toks), key=lambda t: t.i))
+        if speaker is None or content is None or _overlaps(content, speaker):
+            return None
+        if len(self.text[content[0] : content[1]].split()) < 4:
+            return None
+        exclude = {t.i for t in sp_toks} | {t.i for t in content_toks}
+        dates: list[CharSpan] = []
+        for c in tok.children:
+            if c.dep_ == "acl":
+                dates.extend(self.date_spans([c], exclude))
+        cue_span = [(tok.idx, tok.idx + len(tok))]
+        return Attribution(
+            start=min(speaker[0], tok.idx, content[0]),
+            end=max(speaker[1], content[1], tok.idx + len(tok)),
+            act=self.cfg.nouns[tok.lemma_.lower()],
+            direct=False,
+            speaker=speaker,
+            cue=cue_span,
+            content=[content],
+            cue_lemma=tok.lemma_.lower(),
+            date_spans=dates,
+            summary=True,
+            speaker_token=holder.i,
+        )
+
+    def orphan_quotes(self, found: list[Attribution]) -> list[Attribution]:
+        """A quotation standing alone continues the speech of the attribution just before it."""
+        out: list[Attribution] = []
+        ordered = sorted((a for a in found if not a.nested), key=lambda a: a.end)
+        ends = [a.end for a in ordered]
+        for k, (qs, qe) in enumerate(self.quotes):
+            if k in self.used_quotes or len(self.text[qs:qe].split()) < 5:
+                continue
+            if any(a.content and a.content[0][0] <= qs < a.content[-1][1] for a in found):
+                continue
+            span = self.doc.char_span(qs, qe, alignment_mode="expand")
+            if span is None:
+                continue
+            # the quotation must be (nearly) a sentence of its own, not a phrase within one
+            sent_toks = [t for s in {t.sent.start: t.sent for t in span}.values() for t in s]
+            words_out = [t for t in sent_toks if not t.is_punct and not t.is_space and not qs <= t.idx < qe]
+            if len(words_out) > 2:
+                continue
+            j = bisect.bisect_right(ends, qs) - 1
+            if j < 0:
+                continue
+            prev = ordered[j]
+            between = self.text[prev.end : qs]
+            if len(between) > 600 or between.count("\n\n") > 1 or prev.speaker is None:
+                continue
+            content = inner(self.text, (qs, qe))
+            att = Attribution(
+                start=min(qs, prev.speaker[0]),
+                end=max(qe, prev.speaker[1]),
+                act="claim",
+                direct=True,
+                speaker=prev.speaker,
+                cue=[],
+                content=[content],
+                cue_lemma="",
+                channel=prev.channel,
+                date_spans=list(prev.date_spans),
+                speaker_token=prev.speaker_token,
+            )
+            att.act = refine_act(self.doc, att, self.cfg.lang)
+            self.used_quotes.add(k)
+            out.append(att)
+        return out
+
+    def split_quotes(self, found: list[Attribution]) -> list[Attribution]:
+        """A long quotation whose sentences do different things (a correction, then an
+        appeal) is several statements; consecutive sentences with the same act stay one."""
+        out: list[Attribution] = []
+        for a in found:
+            if not a.direct or not a.content:
+                out.append(a)
+                continue
+            cs, ce = a.content[0]
+            span = self.doc.char_span(cs, ce, alignment_mode="expand")
+            sents = list(span.sents) if span is not None else []
+            if len(sents) < 2:
+                out.append(a)
+                continue
+            pieces: list[tuple[str, int, int]] = []
+            for s in sents:
+                ss, se = max(s.start_char, cs), min(s.end_char, ce)
+                probe = Attribution(start=ss, end=se, act="claim", direct=True, speaker=a.speaker, content=[(ss, se)])
+                act = refine_act(self.doc, probe, self.cfg.lang)
+                if pieces and pieces[-1][0] == act:
+                    pieces[-1] = (act, pieces[-1][1], se)
+                else:
+                    pieces.append((act, ss, se))
+            if len(pieces) == 1 or all(p[0] == "claim" for p in pieces):
+                out.append(a)
+                continue
+            for act, ss, se in pieces:
+                sp = self.span_of(list(self.doc.char_span(ss, se, alignment_mode="expand") or []))
+                if sp is None:
+                    continue
+                parts = [sp, *(a.cue or []), *([a.speaker] if a.speaker else [])]
+                if act == "claim" and a.act != "claim" and len(pieces) == 1:
+                    act = a.act
+                out.append(
+                    Attribution(
+                        start=min(p[0] for p in parts),
+                        end=max(p[1] for p in parts),
+                        act=act,
+                        direct=True,
+                        speaker=a.speaker,
+                        cue=list(a.cue),
+                        content=[sp],
+                        cue_lemma=a.cue_lemma,
+                        channel=a.channel,
+                        date_spans=list(a.date_spans),
+                        negated=a.negated,
+                        speaker_token=a.speaker_token,
+                    )
+                )
+        return out
+
+
+def refine_act(doc: Doc, att: Attribution, lang: str) -> str:
+    """The act after reading the content: "said: 'we refute ...'" is a denial, "I meant X,
+    not Y" a retraction, "I would like them to investigate" an appeal; a negated cue
+    ("did not deny") performs no act of its own."""
+    act = att.act
+    if att.negated:
+        return "other"
+    if act == "other" or not att.content:
+        return act
+    cs, ce = att.content[0]
+    span = doc.char_span(cs, ce, alignment_mode="expand")
+    if span is None:
+        return act
+    low = span.text.lower()
+    words = {t.lower_ for t in span}
+    first_subj = [t for t in span if t.dep_ in SUBJ and t.lower_ in lexicon.FIRST_PERSON]
+    first_verbs = {t.head for t in first_subj}
+    verb_lemmas = {v.lemma_.lower() for v in first_verbs}
+    cue_neg = False
+    # a correction of one's own words
+    if words & lexicon.RETRACT_MARKERS or any(p in low for p in lexicon.RETRACT_PHRASES):
+        return "retract"
+    for v in first_verbs:
+        if v.lemma_.lower() in ("mean", "иметь") and (
+            any(c.dep_ == "neg" or c.lower_ in ("не", "not") for c in v.children)
+            or re.search(r"\b(not|instead of|rather than|а не)\b", span.text[v.idx - span.start_char :].lower())
+        ):
+            return "retract"
+    if act in ("retract",):
+        return act
+    if verb_lemmas & {"refute", "deny", "reject", "dismiss", "опровергать", "опровергнуть", "отрицать", "отвергать"}:
+        return "deny"
+    if verb_lemmas & {"discourage", "recommend", "advise", "warn", "рекомендовать", "советовать", "предупреждать"}:
+        return "recommend"
+    if verb_lemmas & {"urge", "call", "appeal", "ask", "demand", "призывать", "просить", "требовать"}:
+        return "appeal"
+    for v in first_verbs:
+        sub = list(v.subtree)
+        # "I would like the council to investigate": someone else is asked to act
+        if (
+            v.lemma_.lower() in ("like", "want", "wish", "хотеть", "хотеться")
+            and any(
+                t.dep_ in ("nsubj", "dobj", "obj", "pobj", "iobj") and t.lower_ not in lexicon.FIRST_PERSON
+                for t in sub
+                if t.i != v.i and t.head.i in (v.i, *(c.i for c in v.children))
+            )
+            and any(t.pos_ == "VERB" and t.i != v.i for t in sub)
+            # "I want to repeat that ...": the speaker's own speech, not a request to others
+            and not any(c.dep_ == "xcomp" and c.lemma_.lower() in _SPEECH for c in v.children)
+        ):
+            if any(t.lower_ in ("would", "бы") for t in v.children) or v.lemma_.lower() in ("want", "хотеть"):
+                return "appeal"
+    if act == "claim":
+        root = span.root
+        if not first_subj and any(t.lower_ in lexicon.MODAL_ADVICE and t.head == root for t in span):
+            return "recommend"
+        negated_root = any(c.dep_ == "neg" or c.lower_ in ("не", "not") for c in root.children)
+        if negated_root or cue_neg:
+            sent_words = {t.lower_ for s in {t.sent.start: t.sent for t in span}.values() for t in s}
+            outside = {t.lower_ for t in doc[span.sent.start : span.sent.end] if not cs <= t.idx < ce}
+            if (
+                outside | (sent_words if att.direct else set())
+            ) & lexicon.DENIAL_MARKERS and outside & lexicon.DENIAL_MARKERS:
+                return "deny"
+    return act
+
+
+def _title_and_lede(text: str) -> tuple[int, int]:
+    """End of the headline (0 if the first line is not one) and end of the first body paragraph."""
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    first_nl = stripped.find("\n")
+    title_end = 0
+    body_start = offset
+    if first_nl > 0:
+        line = stripped[:first_nl].strip()
+        words = line.split()
+        if 2 <= len(words) <= 30 and not line.endswith((".", ":", ";")):
+            title_end = offset + first_nl
+            body_start = title_end
+    rest = text[body_start:]
+    lead_ws = len(rest) - len(rest.lstrip())
+    para = re.search(r"\n\s*\n", rest[lead_ws:])
+    lede_end = body_start + lead_ws + (para.start() if para else len(rest) - lead_ws)
+    return title_end, lede_end
+
+
+_SPEECH = {"say", "repeat", "stress", "emphasize", "emphasise", "note", "add", "tell", "ask", "сказать", "повторить"}
+
+
+def _until(toks: list[Token], stop: set[int]) -> list[Token]:
+    """The leading run of `toks` before any token in `stop` (a channel must not swallow the speaker)."""
+    out: list[Token] = []
+    for t in toks:
+        if t.i in stop:
+            break
+        out.append(t)
+    while out and out[-1].is_punct:
+        out.pop()
+    return out
+
+
+def _according_as_channel(found: list[Attribution]) -> list[Attribution]:
+    """ "..., the spokesman said, according to Eurasianet": the outlet is the channel of the
+    spokesman's statement, not a speaker of the whole sentence."""
+    drop: set[int] = set()
+    for k, a in enumerate(found):
+        if a.cue_lemma not in ("according to", "по словам") or not a.content or a.speaker is None:
+            continue
+        cs, ce = a.content[0]
+        for b in found:
+            if b is a or not b.cue or b.cue_lemma in ("according to", "по словам"):
+                continue
+            if cs <= b.cue[0][0] < ce:
+                if b.channel is None:
+                    b.channel = (a.cue[0][0], a.speaker[1])
+                drop.add(k)
+                break
+    return [a for k, a in enumerate(found) if k not in drop]
+
+
+def _has_case(tok: Token, word: str) -> bool:
+    return any(c.dep_ == "case" and c.lower_ == word for c in tok.children)
+
+
+def _case(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "case":
+            return c.lower_
+    return ""
+
+
+def _overlaps(a: CharSpan, b: CharSpan | None) -> bool:
+    return b is not None and a[0] < b[1] and b[0] < a[1] and not (a[0] <= b[0] and b[1] <= a[1] and False)
+
+
+def _dedupe(atts: list[Attribution]) -> list[Attribution]:
+    out: list[Attribution] = []
+    seen: set[tuple[CharSpan | None, tuple[CharSpan, ...]]] = set()
+    for a in atts:
+        key = (a.speaker, tuple(a.content))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    return out
+
+
+def span_text(doc: Doc, sp: CharSpan) -> str:
+    return doc.text[sp[0] : sp[1]]
+
+
+__all__ = ["Attribution", "AttributionFinder", "Span", "refine_act", "span_text"]

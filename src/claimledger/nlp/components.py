@@ -23,6 +23,19 @@ class QuoteFinder:
         return doc
 
 
+@Language.component("claimledger_paragraphs", assigns=["token.is_sent_start"])
+def paragraphs(doc: Doc) -> Doc:
+    """A blank line always ends a sentence: the statistical parser otherwise runs a headline
+    into the first sentence of the body."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if (prev.is_space and prev.text.count("\n") >= 1) or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+        elif not tok.is_space and tok.is_sent_start is None:
+            continue
+    return doc
+
+
 @Language.factory(
     "claimledger_quotes",
     assigns=["doc._.quotes", "doc._.lang"],

@@ -12,14 +12,14 @@ import re
 
 # opening mark -> closing marks that may end it
 _PAIRS: dict[str, str] = {
-    "“": "”\"",
+    "“": '”"',
     "«": "»",
     "„": "“”",
     "‚": "‘’",
     "‘": "’",
     "”": "”",  # Swedish/Finnish style, and typographers who only have one glyph
 }
-_CLOSERS = set("”»“’\"")
+_CLOSERS = set('”»“’"')
 _PARA = re.compile(r"\n\s*\n")
 
 
@@ -56,7 +56,7 @@ def _scan(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int |
             continue
         if ch in ("‘", "’", "‚"):
             # Apostrophes look the same as single quotes: only word-boundary marks count.
-            if ch in ("‘", "‚") and not _is_word(prev) and _is_word(nxt) or ch == "‘" and prev in "“«\"":
+            if (ch in ("‘", "‚") and not _is_word(prev) and _is_word(nxt)) or (ch == "‘" and prev in '“«"'):
                 stack.append((ch, i))
             elif ch == "’" and not _is_word(nxt) and stack and stack[-1][0] in ("‘", "‚"):
                 found.append((stack.pop()[1], i + 1))
@@ -65,7 +65,7 @@ def _scan(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int |
             found.append((stack.pop()[1], i + 1))
             continue
         if ch in _PAIRS and (ch != "”" or not stack) and not (ch == "”" and _is_word(prev)):
-            if ch == "“" and _is_word(prev) and not _is_word(nxt):
+            if (ch in "“«„" and nxt in ".,;:!?\n") or (ch == "“" and _is_word(prev) and not _is_word(nxt)):
                 # a closing glyph used the wrong way round ("word“ ")
                 if stack:
                     found.append((stack.pop()[1], i + 1))
@@ -111,7 +111,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             else:
                 carry = None
         spans.extend(found)
-        if left_open is not None and text[left_open + 1 : end].strip():
+        if left_open is not None and any(_is_word(c) for c in text[left_open + 1 : end]):
             carry = left_open if carry is None else carry
     return _outermost(sorted(spans))
 

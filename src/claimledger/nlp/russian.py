@@ -9,16 +9,17 @@ cannot express as a trailing space becomes its own SPACE token, so `doc.text == 
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 # natasha must be imported before pymorphy2 (it patches pymorphy2's dictionary loading).
-import natasha  # noqa: E402
-from spacy.tokens import Doc  # noqa: E402
-from spacy.vocab import Vocab  # noqa: E402
+import natasha
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from claimledger.nlp import extensions  # noqa: E402
+from claimledger.nlp import extensions
 
 _LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 _MODELS: dict[str, Any] = {}
@@ -38,6 +39,16 @@ def _models() -> dict[str, Any]:
     return _MODELS
 
 
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in re.finditer(r"\n\s*\n", text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
 class NatashaTokenizer:
     """Callable `text -> Doc` that spaCy uses in place of its tokenizer."""
 
@@ -47,12 +58,27 @@ class NatashaTokenizer:
 
     def __call__(self, text: str) -> Doc:
         m = _models()
-        ndoc = natasha.Doc(text)
-        ndoc.segment(m["segmenter"])
-        if ndoc.tokens:
+        sents: list[Any] = []
+        spans_all: list[tuple[int, int, str, Any]] = []
+        # A blank line always ends a sentence (natasha would run a headline into the body),
+        # so each paragraph is analysed on its own and its offsets shifted back.
+        for p_start, p_end in _paragraphs(text):
+            ndoc = natasha.Doc(text[p_start:p_end])
+            ndoc.segment(m["segmenter"])
+            if not ndoc.tokens:
+                continue
             ndoc.tag_morph(m["morph"])
             ndoc.parse_syntax(m["syntax"])
             ndoc.tag_ner(m["ner"])
+            for sent in ndoc.sents:
+                for tok in sent.tokens:
+                    tok.start += p_start
+                    tok.stop += p_start
+                    tok.id = f"{p_start}:{tok.id}"
+                    tok.head_id = f"{p_start}:{tok.head_id}"
+                sents.append(sent)
+            for span in ndoc.spans:
+                spans_all.append((span.start + p_start, span.stop + p_start, span.type, span))
         words: list[str] = []
         spaces: list[bool] = []
         lemmas: list[str] = []
@@ -76,7 +102,7 @@ class NatashaTokenizer:
             deps.append("dep")
             starts.append(-1)
 
-        for sent in ndoc.sents:
+        for sent in sents:
             first = len(words)
             sent_root = -1
             for tok in sent.tokens:
@@ -139,13 +165,13 @@ class NatashaTokenizer:
         ents = ["O"] * len(words)
         by_start = {s: i for i, s in enumerate(starts) if s >= 0}
         normals: list[tuple[int, int, str, str]] = []
-        for span in ndoc.spans:
-            label = _LABELS.get(span.type)
-            b = by_start.get(span.start)
+        for span_start, span_stop, span_type, span in spans_all:
+            label = _LABELS.get(span_type)
+            b = by_start.get(span_start)
             if label is None or b is None:
                 continue
             e = b
-            while e + 1 < len(words) and 0 <= starts[e + 1] < span.stop:
+            while e + 1 < len(words) and 0 <= starts[e + 1] < span_stop:
                 e += 1
             if any(ents[k] != "O" for k in range(b, e + 1)):
                 continue

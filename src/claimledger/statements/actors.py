@@ -1,0 +1,426 @@
+"""Who is who inside one document: names, descriptions and pronouns tied to actors.
+
+An actor gathers every surface form the document uses for one person or organisation,
+and its `name` is the fullest of them ("Mr. Gordon", "Gordon", "he" -> "Dmitry Gordon").
+Persons match on surname; organisations on their country (shared stem: "Tajik",
+"Tajikistan's") and kind words ("Foreign Ministry" = "Ministry of Foreign Affairs" = "MFA").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "он", "она", "его", "ее", "её", "ему", "ей", "him.", "i", "я"}
+ORG_PRONOUNS = {"it", "its", "they", "them", "their", "оно", "они", "их", "we", "мы"}
+TITLES = set(
+    "mr mrs ms miss dr prof professor sir dame lord lady president vice prime minister general major lieutenant "
+    "colonel col gen lt sgt sergeant admiral captain capt chief senator sen rep representative gov governor mayor "
+    "judge justice ayatollah sheikh king queen prince princess pope secretary ambassador commander marshal brig "
+    "brigadier deputy chairman chairwoman speaker spokesman spokeswoman spokesperson leader director head "
+    "nurse doctor coach officer detective inspector sergeant constable father reverend rabbi imam bishop "
+    "farmer lawyer attorney prosecutor journalist blogger activist analyst expert professor engineer "
+    "господин госпожа г-н президент министр генерал глава премьер-министр премьер посол пресс-секретарь "
+    "депутат губернатор мэр директор председатель".split()
+)
+ORG_HEADS = set(
+    "ministry embassy government authorities authority office department agency committee commission council "
+    "service services army police court party company corporation administration mission parliament "
+    "assembly bank union organization organisation institute foundation university side kremlin cabinet "
+    "military forces navy command directorate bureau prosecutor's prosecutor group center centre "
+    "министерство ведомство мид правительство посольство власти администрация служба комитет совет "
+    "партия компания суд прокуратура армия минобороны мвд кремль сторона".split()
+)
+KIND_ALIASES: dict[str, set[str]] = {
+    "mfa": {"ministry", "foreign"},
+    "mofa": {"ministry", "foreign"},
+    "mod": {"ministry", "defense"},
+    "мид": {"ministry", "foreign"},
+    "минобороны": {"ministry", "defense"},
+    "мвд": {"ministry", "interior"},
+    "министерство": {"ministry"},
+    "ведомство": {"ministry"},
+    "посольство": {"embassy"},
+    "правительство": {"government"},
+    "defence": {"defense"},
+    "иностранных": {"foreign"},
+    "обороны": {"defense"},
+}
+MEDIA_WORDS = set(
+    "news radio tv television times post journal gazette tribune herald press agency reuters afp ap tass "
+    "interfax ria novosti bbc cnn telegraph guardian wire daily weekly magazine channel broadcasting "
+    "тасс интерфакс риа новости газета радио телеканал агентство".split()
+)
+STOP = set("the a an of for in and 's ’s to at on by".split())
+_GLUED_THE = re.compile(r"^(?:the|The)(?=[A-Z])")
+
+
+@dataclass
+class Actor:
+    type: str
+    name: str = ""
+    surname: str = ""
+    country: set[str] = field(default_factory=set)
+    kind: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    person_like: bool = False  # "he" may refer to it (a person, or an org's spokesman)
+    forms: list[tuple[int, int, str]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def offer(self, name: str) -> None:
+        self.counts[name] = self.counts.get(name, 0) + 1
+        if self.type == "PERSON":
+            # a person's fullest name is the longest: "Dmitry Gordon" over a frequent "Gordon"
+            if not self.name or _fullness(name) > _fullness(self.name):
+                self.name = name
+            return
+        # an organisation's is the form the article settles on, among its multi-word names
+        self.name = max(self.counts, key=lambda n: (len(n.split()) > 1, self.counts[n], _fullness(n)))
+
+
+def _fullness(name: str) -> tuple[int, int]:
+    # more words first, then a proper (not all-caps) spelling, then length
+    return (len(name.split()), len(name))
+
+
+def clean_name(text: str) -> str:
+    text = _GLUED_THE.sub("", text.strip())
+    text = re.sub(r"[’']s$", "", text).strip(' ,.;:"“”«»')
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    return " ".join(text.split())
+
+
+def strip_titles(name: str) -> tuple[str, set[str]]:
+    """ "Major-General Mohammad Hossein Bagheri" -> ("Mohammad Hossein Bagheri", {"general", "major"})."""
+    words = name.split()
+    roles: set[str] = set()
+    while len(words) > 1:
+        w = words[0].lower().rstrip(".")
+        parts = [p for p in re.split(r"[-‐]", w) if p]
+        if w in TITLES or (parts and all(p in TITLES for p in parts)) or words[0][:1].islower():
+            roles.update(parts or [w])
+            words = words[1:]
+            continue
+        break
+    return " ".join(words), roles
+
+
+def _stem(word: str) -> str:
+    return word.lower().replace("’s", "").replace("'s", "").strip(".")
+
+
+def countries_compatible(a: set[str], b: set[str]) -> bool:
+    if not a or not b:
+        return True
+    for x in a:
+        for y in b:
+            if x == y:
+                return True
+            n = 0
+            for cx, cy in zip(x, y, strict=False):
+                if cx != cy:
+                    break
+                n += 1
+            if n >= 4 and n >= 0.6 * min(len(x), len(y)):
+                return True
+    return False
+
+
+class Actors:
+    """The actors of one document, with a timeline of their mentions for back-reference."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.actors: list[Actor] = []
+        self.timeline: list[tuple[int, Actor, bool]] = []  # (char, actor, mention is a subject)
+        self.by_span: dict[tuple[int, int], Actor] = {}
+        self._collect()
+
+    # -- building ------------------------------------------------------------------------
+    def _collect(self) -> None:
+        spans: list[tuple[Span, str]] = []
+        for ent in self.doc.ents:
+            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+                label = ent.label_
+                # the small model calls "Nurse Helen Park" a facility: a title makes it a person
+                if label == "FAC" and ent[0].lower_.rstrip(".") in TITLES:
+                    label = "PERSON"
+                spans.append((ent, label if label != "FAC" else "ORG"))
+        for tok in self.doc:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in ORG_HEADS and not tok.ent_type_:
+                sp = self._org_phrase(tok)
+                if sp is not None and any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP") for t in sp):
+                    spans.append((sp, "ORG"))
+        spans.sort(key=lambda s: (s[0].start_char, -s[0].end_char))
+        last_end = -1
+        for sp, label in spans:
+            if sp.start_char < last_end:
+                continue
+            # a GPE/NORP inside an organisation name ("Tajik" in "Tajik Foreign Ministry") is part of it
+            grown = self._grow_org(sp) if label in ("ORG", "GPE", "NORP") else sp
+            if grown is not sp:
+                label = "ORG"
+                sp = grown
+            last_end = sp.end_char
+            self.add(sp, label)
+
+    def _org_phrase(self, head: Token) -> Span | None:
+        left = head.i
+        for t in reversed(list(head.lefts)):
+            if (
+                (t.dep_ in ("compound", "amod", "poss", "nmod", "flat")
+                and t.i == left - 1)
+                or (t.dep_ == "case" and t.i == left - 1)
+            ):
+                left = t.left_edge.i if t.dep_ == "poss" else t.i
+            elif t.i == left - 1 and t.is_punct and t.text in ("’", "'"):
+                left = t.i
+        right = head.i
+        for t in head.rights:
+            if (t.dep_ == "prep" and t.lower_ in ("of", "for", "in")) or (t.dep_ == "nmod" and t.i == right + 1):
+                right = t.right_edge.i
+                break
+        if left == head.i and right == head.i:
+            return None
+        return self.doc[left : right + 1]
+
+    def _grow_org(self, sp: Span) -> Span:
+        doc = self.doc
+        start, end0 = sp.start, sp.end
+        # "the Ministry of Foreign Affairs of" + "Uzbekistan": NER often stops before the country
+        if sp[-1].lower_ in ("of", "for") and end0 < len(doc) and doc[end0].pos_ == "PROPN":
+            while end0 < len(doc) and doc[end0].pos_ == "PROPN":
+                end0 += 1
+        # "Tajik MFA", "theUzbek MFA": a country adjective right before the name belongs to it
+        while (
+            start > 0
+            and sp.label_ == "ORG"
+            and (
+                doc[start - 1].ent_type_ in ("NORP", "GPE")
+                or (doc[start - 1].pos_ in ("PROPN", "ADJ")
+                and _GLUED_THE.sub("", doc[start - 1].text)[:1].isupper())
+            )
+        ):
+            start -= 1
+        if (start, end0) != (sp.start, sp.end):
+            sp = doc[start:end0]
+            grown = Span(doc, start, end0, label="ORG")
+            return self._grow_org_right(grown)
+        return self._grow_org_right(sp)
+
+    def _grow_org_right(self, sp: Span) -> Span:
+        # "Tajik" + "Foreign Ministry", "Tajikistan's" + "Foreign Ministry" read as one organisation
+        end = sp.end
+        while end < len(self.doc) and (
+            self.doc[end].ent_type_ == "ORG"
+            # "МИД Таджикистана": the country in the genitive is part of the name
+            or (self.doc[end].ent_type_ == "GPE"
+            and self.doc[end].dep_ == "nmod"
+            and sp.start <= self.doc[end].head.i < end)
+            or (self.doc[end].lemma_.lower() in ORG_HEADS
+            and self.doc[end].pos_ in ("NOUN", "PROPN"))
+            or self.doc[end].text in ("’s", "'s", "’")
+            or (self.doc[end].pos_ == "PROPN"
+            and end > sp.end - 1
+            and self.doc[end - 1].text in ("’s", "'s"))
+        ):
+            end += 1
+        if end > sp.end and any(
+            t.lemma_.lower() in ORG_HEADS or t.ent_type_ == "ORG" or t.dep_ == "nmod" for t in self.doc[sp.end : end]
+        ):
+            return self.doc[sp.start : end]
+        return sp
+
+    def add(self, sp: Span, label: str) -> Actor:
+        name = clean_name(self._normal(sp))
+        actor = self._match(sp, label, name)
+        actor.forms.append((sp.start_char, sp.end_char, sp.text))
+        self.by_span[(sp.start_char, sp.end_char)] = actor
+        self.timeline.append((sp.start_char, actor, sp.root.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")))
+        self.timeline.sort(key=lambda x: x[0])
+        return actor
+
+    def _normal(self, sp: Span) -> str:
+        """The span's text with each inflected name inside it in its dictionary form."""
+        if sp._.normal:
+            return str(sp._.normal)
+        parts: list[str] = []
+        pos = sp.start_char
+        for ent in self.doc.ents:
+            if (
+                sp.start_char <= ent.start_char
+                and ent.end_char <= sp.end_char
+                and ent._.normal
+                and ent.start_char == sp.start_char
+            ):
+                parts.append(str(ent._.normal))
+                pos = ent.end_char
+        parts.append(self.doc.text[pos : sp.end_char])
+        return "".join(parts)
+
+    def _features(self, sp: Span, name: str) -> tuple[set[str], set[str]]:
+        country: set[str] = set()
+        kind: set[str] = set()
+        for w in re.findall(r"[\w.’'-]+", name):
+            lw = _stem(w)
+            if lw in STOP or not lw:
+                continue
+            if lw in KIND_ALIASES:
+                kind |= KIND_ALIASES[lw]
+            elif lw in ORG_HEADS or w[:1].islower() or lw in ("foreign", "affairs", "defense", "interior"):
+                if lw not in ("affairs", "дел"):
+                    kind.add("ministry" if lw in ("министерство", "ведомство") else lw)
+            else:
+                country.add(lw)
+        return country, kind
+
+    def _match(self, sp: Span, label: str, name: str) -> Actor:
+        if label == "PERSON":
+            bare, roles = strip_titles(name)
+            roles |= self._roles(sp)
+            surname = _stem(bare.split()[-1]) if bare else ""
+            for a in reversed(self.actors):
+                if a.type == "PERSON" and a.surname == surname and _first_compatible(a.name, bare):
+                    a.offer(bare)
+                    a.roles |= roles
+                    return a
+            actor = Actor("PERSON", bare, surname=surname, roles=roles, person_like=True)
+            actor.offer(bare)
+            self.actors.append(actor)
+            return actor
+        country, kind = self._features(sp, name)
+        if label == "ORG" and any(w.lower() in MEDIA_WORDS for w in name.split()):
+            label = "MEDIA"
+        for a in reversed(self.actors):
+            if a.type not in ("ORG", "MEDIA", "GPE", "NORP"):
+                continue
+            if clean_name(a.name).lower() == name.lower() or name in a.counts:
+                a.offer(name)
+                return a
+            if (
+                label in ("ORG", "MEDIA")
+                and a.type in ("ORG", "MEDIA")
+                and kind
+                and a.kind == kind
+                and (countries_compatible(a.country, country) and (a.country or country))
+            ):
+                a.offer(name)
+                a.country |= country
+                return a
+        actor = Actor(label, name, country=country, kind=kind)
+        actor.offer(name)
+        self.actors.append(actor)
+        return actor
+
+    def _roles(self, sp: Span) -> set[str]:
+        roles: set[str] = set()
+        root = sp.root
+        for t in root.lefts:
+            if t.i < sp.start and t.pos_ == "NOUN":
+                roles.add(t.lemma_.lower())
+        # "journalist Dmitry Gordon" parses the role as the head and the name as its appositive/compound
+        if root.dep_ in ("appos", "compound", "flat", "flat:name") and root.head.pos_ == "NOUN":
+            roles.add(root.head.lemma_.lower())
+        for t in sp.doc[max(0, sp.start - 4) : sp.start]:
+            if t.pos_ == "NOUN":
+                roles.add(t.lemma_.lower())
+            parts = [p for p in re.split(r"[-‐]", t.lower_.rstrip(".")) if p]
+            if parts and all(p in TITLES for p in parts):
+                roles.update(parts)
+        for c in root.children:
+            if c.dep_ == "appos":
+                roles.add(c.lemma_.lower())
+        return roles
+
+    # -- resolution ---------------------------------------------------------------------
+    def resolve(self, sp: Span, prefer_person: bool | None = None) -> tuple[Actor, bool]:
+        """The actor a speaker phrase refers to; True when it names it (not a pronoun/description)."""
+        key = (sp.start_char, sp.end_char)
+        if key in self.by_span:
+            return self.by_span[key], True
+        # a known name inside the phrase: "Ukrainian blogger Dmitry Gordon", "the U.S. Embassy's spokesman"
+        inside = [(s, a) for (s, e), a in self.by_span.items() if sp.start_char <= s and e <= sp.end_char]
+        low = sp.text.lower().strip()
+        words = [t for t in sp if not t.is_punct]
+        head = sp.root
+        hl = head.lemma_.lower()
+        if inside:
+            persons = [x for x in inside if x[1].type == "PERSON"]
+            if persons:
+                return min(persons, key=lambda x: x[0])[1], True
+            # "Iran's Tasnim News": the name the phrase is about, not its possessor
+            heads = [a for (s, e), a in self.by_span.items() if s <= head.idx < e and sp.start_char <= s]
+            orgs = [x for x in inside if x[1].type in ("ORG", "MEDIA")] or inside
+            org = heads[0] if heads else min(orgs, key=lambda x: x[0])[1]
+            if hl not in ORG_HEADS and head.pos_ == "NOUN" and hl not in {"statement"}:
+                # "a spokesman for the U.S. Embassy": speaks for the organisation
+                org.person_like = True
+                org.roles.add(hl)
+            self._note(sp.start_char, org, True)
+            return org, head.ent_type_ != "" or any(t.ent_type_ for t in sp if t.i == head.i)
+        if len(words) == 1 and (low in PERSON_PRONOUNS or low in ORG_PRONOUNS):
+            want_person = low in PERSON_PRONOUNS
+            actor = self._antecedent(sp.start_char, want_person)
+            if actor is not None:
+                self._note(sp.start_char, actor, True)
+                return actor, False
+        if hl in ORG_HEADS or any(t.lower_ in KIND_ALIASES for t in sp):
+            country, kind = self._features(sp, clean_name(sp.text))
+            for pos, a, _ in reversed(self.timeline):
+                if (
+                    pos < sp.start_char
+                    and a.type in ("ORG", "MEDIA")
+                    and (
+                        (kind & a.kind or hl in ("side", "authorities", "сторона", "власти"))
+                        and countries_compatible(a.country, country)
+                    )
+                ):
+                    self._note(sp.start_char, a, True)
+                    return a, False
+        elif head.pos_ == "NOUN":
+            role = hl
+            before = [a for pos, a, _ in reversed(self.timeline) if pos < sp.start_char and role in a.roles]
+            after = [a for pos, a, _ in self.timeline if pos > sp.start_char and role in a.roles]
+            if before or after:
+                actor = (before or after)[0]
+                self._note(sp.start_char, actor, True)
+                return actor, False
+        # a description nobody else uses: an actor of its own
+        name = clean_name(sp.text)
+        label = "ORG" if hl in ORG_HEADS else "PERSON" if head.pos_ == "PROPN" else "OTHER"
+        actor = self._match(sp, label, name) if label != "OTHER" else Actor("OTHER", name, roles={hl})
+        if actor not in self.actors:
+            self.actors.append(actor)
+        actor.person_like = actor.person_like or label in ("PERSON", "OTHER")
+        actor.forms.append((sp.start_char, sp.end_char, sp.text))
+        self.by_span[key] = actor
+        self._note(sp.start_char, actor, True)
+        return actor, label != "OTHER"
+
+    def _note(self, pos: int, actor: Actor, subject: bool) -> None:
+        self.timeline.append((pos, actor, subject))
+        self.timeline.sort(key=lambda x: x[0])
+
+    def _antecedent(self, pos: int, person: bool) -> Actor | None:
+        def ok(a: Actor) -> bool:
+            if person:
+                return a.type == "PERSON" or a.person_like
+            return a.type in ("ORG", "MEDIA", "GPE") and not (a.person_like and a.type == "PERSON")
+
+        earlier = [(p, a, s) for p, a, s in self.timeline if p < pos and ok(a)]
+        if not earlier:
+            return None
+        # prefer the latest subject within the last few hundred chars (journalists' usual back-reference)
+        near = [(p, a) for p, a, s in earlier if s and pos - p < 400]
+        if near:
+            return near[-1][1]
+        return earlier[-1][1]
+
+
+def _first_compatible(full: str, other: str) -> bool:
+    a, b = full.split(), other.split()
+    if len(a) < 2 or len(b) < 2:
+        return True
+    return a[0][:1].lower() == b[0][:1].lower()
