@@ -184,8 +184,9 @@ def link_pending(store: Store, progress: Progress | None = None) -> int:
 
 def link_document(analysis: DocAnalysis, store: Store) -> None:
     """Corpus stages for one analysed document; committed in one transaction."""
-    story = stories.assign(analysis, store.candidates("story", stories.doc_keys(analysis)),
-                           lambda: store.new_id("story"))
+    story = stories.assign(
+        analysis, store.candidates("story", stories.doc_keys(analysis)), lambda: store.new_id("story")
+    )
     _complete_years(analysis, store.latest_published([d for d in story.doc_ids if d != analysis.document.id]))
 
     mention_keys = [k for m in analysis.mentions for k in entities.mention_keys(m)]

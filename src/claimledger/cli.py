@@ -114,8 +114,13 @@ def status(db: str, as_json: bool) -> None:
         rejections = store.rejections()
         statuses = store.claim_status_counts()
     if as_json:
-        click.echo(json.dumps({"counts": counts, "claim_statuses": statuses,
-                               "rejections": [r.__dict__ for r in rejections]}, ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"counts": counts, "claim_statuses": statuses, "rejections": [r.__dict__ for r in rejections]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     for key, value in counts.items():
         click.echo(f"{key:<16}{value:>8}")
@@ -148,8 +153,7 @@ def search(query: str, db: str, limit: int, as_json: bool) -> None:
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["ledger", "csv", "markdown"]), default="ledger",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["ledger", "csv", "markdown"]), default="ledger", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
 @_clean_errors
 def export(db: str, fmt: str, output: str | None) -> None:
@@ -190,8 +194,10 @@ def show(kind: str, record_id: str, db: str) -> None:
     for s in record.stances:
         st = statements.get(s.statement_id)
         if st:
-            click.echo(f"  {s.stance:<9} {st.speaker} [{st.act}, {st.date or 'undated'}, {st.doc_id}]: "
-                       f"{' '.join(st.content.split())[:150]}")
+            click.echo(
+                f"  {s.stance:<9} {st.speaker} [{st.act}, {st.date or 'undated'}, {st.doc_id}]: "
+                f"{' '.join(st.content.split())[:150]}"
+            )
 
 
 def main() -> None:

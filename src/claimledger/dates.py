@@ -752,8 +752,10 @@ def _provisional_anchor(text: str, lang: str) -> TimeValue | None:
     days = [
         m.value.iso
         for m in _scan(text, fake, _langs(lang))
-        if m.value is not None and m.value.precision == "day"
-        and _RE_DAY_NUMBER.search(m.text) and not _RE_AGO.search(m.text)
+        if m.value is not None
+        and m.value.precision == "day"
+        and _RE_DAY_NUMBER.search(m.text)
+        and not _RE_AGO.search(m.text)
     ]
     if not days:
         return None

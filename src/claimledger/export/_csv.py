@@ -5,8 +5,21 @@ import io
 
 from claimledger.store import Store
 
-COLUMNS = ["id", "doc_id", "source", "speaker", "speaker_id", "act", "direct", "date", "content", "start", "end",
-           "claim_ids", "stances"]
+COLUMNS = [
+    "id",
+    "doc_id",
+    "source",
+    "speaker",
+    "speaker_id",
+    "act",
+    "direct",
+    "date",
+    "content",
+    "start",
+    "end",
+    "claim_ids",
+    "stances",
+]
 
 
 def to_csv(store: Store) -> str:
@@ -21,11 +34,23 @@ def to_csv(store: Store) -> str:
     w.writerow(COLUMNS)
     for s in store.all_statements():
         links = stance_of.get(s.id, [])
-        w.writerow([
-            s.id, s.doc_id, sources.get(s.doc_id, ""), _cell(s.speaker), s.speaker_id or "", s.act, int(s.direct),
-            s.date or "", _cell(s.content), s.start, s.end,
-            " ".join(c for c, _ in links), " ".join(st for _, st in links),
-        ])
+        w.writerow(
+            [
+                s.id,
+                s.doc_id,
+                sources.get(s.doc_id, ""),
+                _cell(s.speaker),
+                s.speaker_id or "",
+                s.act,
+                int(s.direct),
+                s.date or "",
+                _cell(s.content),
+                s.start,
+                s.end,
+                " ".join(c for c, _ in links),
+                " ".join(st for _, st in links),
+            ]
+        )
     return out.getvalue()
 
 

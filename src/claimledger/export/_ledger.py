@@ -62,8 +62,9 @@ def build_ledger(store: Store) -> dict[str, Any]:
                 "first_date": c.first_date,
                 "status": c.status,
                 "reasons": c.reasons,
-                "stances": [{"statement_id": s.statement_id, "stance": s.stance, "doc_id": s.doc_id}
-                            for s in c.stances],
+                "stances": [
+                    {"statement_id": s.statement_id, "stance": s.stance, "doc_id": s.doc_id} for s in c.stances
+                ],
                 "related": c.related,
             }
             for c in store.all("claim")

@@ -40,8 +40,10 @@ def to_markdown(store: Store) -> str:
         for d in story.doc_ids:
             doc = docs.get(d)
             if doc:
-                lines.append(f"- `{d}` {md(doc.outlet or doc.source)} — {md(doc.title or '(no title)')}"
-                             f" ({doc.published or 'date unknown'}, {doc.language or '?'})")
+                lines.append(
+                    f"- `{d}` {md(doc.outlet or doc.source)} — {md(doc.title or '(no title)')}"
+                    f" ({doc.published or 'date unknown'}, {doc.language or '?'})"
+                )
         story_claims = [c for c in all_claims if any(s.doc_id in in_story for s in c.stances)]
         lines += ["", "### Claims", ""]
         for c in story_claims:
@@ -52,13 +54,16 @@ def to_markdown(store: Store) -> str:
             for s in c.stances:
                 st: Statement | None = statements.get(s.statement_id)
                 if st:
-                    lines.append(f"  - {s.stance}: {md(st.speaker)} ({st.act}, {st.date or 'undated'}, `{st.doc_id}`):"
-                                 f" “{md(_short(st.content))}”")
+                    lines.append(
+                        f"  - {s.stance}: {md(st.speaker)} ({st.act}, {st.date or 'undated'}, `{st.doc_id}`):"
+                        f" “{md(_short(st.content))}”"
+                    )
         lines += ["", "### Timeline", ""]
         story_events = sorted((v for v in events if in_story & set(v.doc_ids)), key=lambda v: v.date or "9999")
         for v in story_events:
-            lines.append(f"- {v.date or 'undated'} — {md(_short(v.description))} "
-                         f"({', '.join('`' + d + '`' for d in v.doc_ids)})")
+            lines.append(
+                f"- {v.date or 'undated'} — {md(_short(v.description))} ({', '.join('`' + d + '`' for d in v.doc_ids)})"
+            )
         lines += ["", "### Discrepancies", ""]
         found = store.discrepancies(story.id)
         if not found:
@@ -70,8 +75,10 @@ def to_markdown(store: Store) -> str:
         lines += ["", "### Statements", ""]
         for d in story.doc_ids:
             for st in sorted((s for s in statements.values() if s.doc_id == d), key=lambda s: s.start):
-                lines.append(f"- `{st.id}` {md(st.speaker)} — {st.act}{' (quoted)' if st.direct else ''}, "
-                             f"{st.date or 'undated'}: “{md(_short(st.content))}”")
+                lines.append(
+                    f"- `{st.id}` {md(st.speaker)} — {st.act}{' (quoted)' if st.direct else ''}, "
+                    f"{st.date or 'undated'}: “{md(_short(st.content))}”"
+                )
         lines.append("")
     rejected = store.rejections()
     if rejected:
