@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from claimledger import claims, dates, discrepancies, entities, events, ingest, nlp, statements, stories, timeline
@@ -184,10 +184,15 @@ def link_pending(store: Store, progress: Progress | None = None) -> int:
 
 def link_document(analysis: DocAnalysis, store: Store) -> None:
     """Corpus stages for one analysed document; committed in one transaction."""
-    story = stories.assign(
-        analysis, store.candidates("story", stories.doc_keys(analysis)), lambda: store.new_id("story")
-    )
-    _complete_years(analysis, store.latest_published([d for d in story.doc_ids if d != analysis.document.id]))
+    doc = analysis.document
+    anchor = dates.anchor_for(doc.text, doc.published, doc.language or "en")
+    provisional = anchor is not None and anchor.provisional
+    # Until its year is known, a document's dates must not place it in time.
+    view = _undated(analysis) if provisional else analysis
+    story = stories.assign(view, store.candidates("story", stories.doc_keys(view)), lambda: store.new_id("story"))
+    if anchor is not None and provisional:
+        reference = store.latest_published([d for d in story.doc_ids if d != doc.id])
+        _complete_years(analysis, anchor, reference)
 
     mention_keys = [k for m in analysis.mentions for k in entities.mention_keys(m)]
     changed_entities = entities.resolve(
@@ -213,12 +218,16 @@ def link_document(analysis: DocAnalysis, store: Store) -> None:
     store.save_linking(analysis, changed_entities, changed_claims, changed_events, story)
 
 
-def _complete_years(analysis: DocAnalysis, reference: str | None) -> None:
+def _undated(analysis: DocAnalysis) -> DocAnalysis:
+    return replace(
+        analysis,
+        statements=[replace(st, date=None, date_precision=None) for st in analysis.statements],
+        events=[replace(v, date=None, said_date=None) for v in analysis.events],
+    )
+
+
+def _complete_years(analysis: DocAnalysis, anchor: dates.TimeValue, reference: str | None) -> None:
     """Give dates resolved against a year-less anchor the year the rest of the story implies."""
-    doc = analysis.document
-    anchor = dates.anchor_for(doc.text, doc.published, doc.language or "en")
-    if anchor is None or not anchor.provisional:
-        return
     for st in analysis.statements:
         st.date = dates.complete_year(st.date, anchor, reference)
         if st.date is None:
