@@ -1,0 +1,25 @@
+"""Claims: per-document proposition frames, corpus-level linking of statements to canonical
+claims with every source's stance, and claim status with reasons.
+
+    frame(statement, doc) -> dict                       per document (framing.py)
+    statement_keys(statement) -> list[str]              blocking keys (linking.py)
+    link(statements, candidates, known, new_id)         -> new or changed claims (linking.py)
+    status(claim, statements) -> (Status, reasons)      (status.py)
+"""
+
+from claimledger.claims.framing import frame, retraction, text_frame
+from claimledger.claims.linking import claim_keys, link, render, statement_keys, unify
+from claimledger.claims.status import partial_denial, status
+
+__all__ = [
+    "claim_keys",
+    "frame",
+    "link",
+    "partial_denial",
+    "render",
+    "retraction",
+    "statement_keys",
+    "status",
+    "text_frame",
+    "unify",
+]

@@ -1,0 +1,507 @@
+"""The proposition frame of one statement: what is asserted, of whom, where and when.
+
+Built from the spaCy Doc the document was parsed into (English or Russian; dependency labels
+of both the ClearNLP and the Universal Dependencies schemes are understood), over the
+statement's content span only, so a statement is never re-parsed. When no span can be found
+(hand-built statements, an offset mismatch) a cruder text-only frame keeps linking working.
+
+Frame keys (all JSON-ready):
+    predicate        main predicate class (first non-meta class in the content) or None
+    predicates       every predicate class, in text order
+    predicate_lemmas the lemmas that triggered them (for readable reasons: "export")
+    theme            normalised head nouns of what the proposition is about ("drone", "equipment")
+    theme_phrases    the same with their modifiers ("military equipment")
+    agent            countries/actors doing it: subjects, "by X", origin adjectives ("Iranian" -> iran)
+    locations        countries where it happens ("in X", "on the territory of X", "в X")
+    loc_by_pred      {predicate class: [locations attached to it]}
+    places           locations, or subject countries when no location is given
+    participants     other countries mentioned (recipients, sources, lists)
+    negated, hedged, question   polarity and modality of the main predicate / content
+    time             date expressions in the content
+    quantities       [{"value": "22", "unit": "country", "text": "22 world countries"}]
+    retract          {"from": y, "to": x} for "I meant X, not Y" corrections, else None
+    lemmas           content lemmas for similarity
+    lang             "en" or "ru"
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.claims import lexicon as lx
+from claimledger.models import Statement
+
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_SUBJ = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl"})
+_OBJ = frozenset({"dobj", "obj", "attr", "iobj", "dative", "oprd"})
+_MODIFIER = frozenset({"amod", "compound", "npadvmod", "nmod:poss"})
+_NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+_QUOTE_CHARS = re.compile(r"[\"“”«»„‘’'`]")
+_WORD_NUMBERS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "twenty": "20",
+    "dozen": "12",
+    "hundred": "100",
+    "два": "2",
+    "три": "3",
+    "четыре": "4",
+    "пять": "5",
+    "десять": "10",
+}
+
+
+def empty_frame(lang: str = "en") -> dict[str, Any]:
+    return {
+        "predicate": None,
+        "predicates": [],
+        "predicate_lemmas": [],
+        "theme": [],
+        "theme_phrases": [],
+        "agent": [],
+        "locations": [],
+        "loc_by_pred": {},
+        "places": [],
+        "participants": [],
+        "negated": False,
+        "hedged": False,
+        "question": False,
+        "time": [],
+        "quantities": [],
+        "retract": None,
+        "lemmas": [],
+        "lang": lang,
+    }
+
+
+def _lemma(tok: Token) -> str:
+    lemma = (tok.lemma_ or tok.text).lower().replace("ё", "е")
+    # Russian reflexive-passive verbs ("производиться") share the class of the active verb.
+    if lemma.endswith(("ся", "сь")) and _CYRILLIC.search(lemma) and lemma[:-2] in lx.PREDICATE_OF:
+        lemma = lemma[:-2]
+    return lemma
+
+
+def _content_tokens(statement: Statement, doc: Doc) -> list[Token]:
+    spans: list[Span] = []
+    for start, end in statement.content_spans or []:
+        sp = doc.char_span(start, end, alignment_mode="expand")
+        if sp is not None and len(sp):
+            spans.append(sp)
+    if not spans and statement.content:
+        # Offsets may be missing on hand-built statements; the content is verbatim text.
+        at = doc.text.find(statement.content)
+        if at >= 0:
+            sp = doc.char_span(at, at + len(statement.content), alignment_mode="expand")
+            if sp is not None:
+                spans.append(sp)
+    seen: set[int] = set()
+    toks: list[Token] = []
+    for sp in spans:
+        for t in sp:
+            if t.i not in seen:
+                seen.add(t.i)
+                toks.append(t)
+    return sorted(toks, key=lambda t: t.i)
+
+
+def frame(statement: Statement, doc: Doc | None) -> dict[str, Any]:
+    """The proposition frame of `statement.content`, read from `doc` (see module docstring)."""
+    toks = _content_tokens(statement, doc) if doc is not None else []
+    if not toks:
+        return text_frame(statement.content)
+    return _doc_frame(toks, statement.content)
+
+
+# ---------------------------------------------------------------------------------------
+# Country mentions and their roles
+# ---------------------------------------------------------------------------------------
+
+
+def _country_mentions(toks: list[Token]) -> list[tuple[str, list[Token], bool]]:
+    """(country key, tokens, is_demonym) in text order; unknown GPEs keep their own name."""
+    doc = toks[0].doc
+    idx = {t.i for t in toks}
+    out: list[tuple[str, list[Token], bool]] = []
+    used: set[int] = set()
+    # English names by regex over each contiguous run of tokens.
+    runs: list[list[Token]] = []
+    for t in toks:
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    for run in runs:
+        base = run[0].idx
+        text = doc.text[base : run[-1].idx + len(run[-1].text)]
+        for s, e, key, dem in lx.find_countries_en(text):
+            sp = doc.char_span(base + s, base + e, alignment_mode="expand")
+            if sp is None:
+                continue
+            ts = [t for t in sp if t.i in idx and t.i not in used]
+            if ts:
+                used.update(t.i for t in ts)
+                out.append((key, ts, dem))
+    for t in toks:
+        if t.i in used or not _CYRILLIC.search(t.text):
+            continue
+        key = lx.country_of_ru(_lemma(t))
+        if key:
+            used.add(t.i)
+            out.append((key, [t], t.pos_ == "ADJ" or (t.pos_ == "NOUN" and not t.text[:1].isupper())))
+    # GPEs outside the table (cities, regions, small states) keep a normalised name.
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or not any(t.i in idx for t in ent):
+            continue
+        if any(t.i in used for t in ent):
+            continue
+        name = re.sub(r"^(the\s+)?(republic of\s+)?", "", ent.text.lower()).strip()
+        if name:
+            used.update(t.i for t in ent)
+            out.append((name.replace(" ", "_"), [t for t in ent if t.i in idx], False))
+    return sorted(out, key=lambda m: m[1][0].i)
+
+
+def _root(ts: list[Token]) -> Token:
+    ids = {t.i for t in ts}
+    for t in ts:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return ts[0]
+
+
+def _case_words(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ == "case"}
+
+
+def _role(tok: Token, inside: set[int]) -> str:
+    """location | subject | modifier | byagent | other, for the country word `tok`."""
+    walk = tok
+    for _ in range(6):
+        if walk.i in inside and walk.head.i not in inside:
+            # The content's own root ("[accused] Uzbekistan of producing drones"): what
+            # the proposition is about, i.e. its subject.
+            if walk.dep_.lower() not in ("pobj", "obl") and not (_case_words(walk) & lx.LOCATIVE_PREPS):
+                return "subject"
+        dep = walk.dep_.lower()
+        head = walk.head
+        cases = _case_words(walk)  # UD: prepositions hang below the noun
+        if cases & lx.LOCATIVE_PREPS:
+            return "location"
+        if dep == "pobj" or (dep in ("obl", "nmod") and cases):
+            prep = head if dep == "pobj" else None
+            word = prep.lower_ if prep is not None else next(iter(cases))
+            if word in lx.LOCATIVE_PREPS:
+                return "location"
+            if word == "by" or (prep is not None and prep.dep_ == "agent"):
+                return "byagent"
+            if word in ("of", "из") and prep is not None:
+                # "the territory of X" is where X is; "the Republic of X" stands for X.
+                walk = prep.head
+                continue
+            return "other"
+        if dep in ("nmod", "poss", "appos", "conj", "flat", "flat:name") or (
+            dep == "compound" and head.pos_ == "PROPN"
+        ):
+            walk = head
+            continue
+        if dep in _SUBJ:
+            return "subject" if walk.lemma_.lower() not in lx.TERRITORY_NOUNS else "location"
+        if dep in _MODIFIER:
+            return "modifier"
+        if dep == "pobj":
+            return "other"
+        return "other"
+    return "other"
+
+
+def _pred_of(tok: Token, pred_tokens: dict[int, str]) -> str | None:
+    walk = tok
+    for _ in range(8):
+        if walk.i in pred_tokens:
+            return pred_tokens[walk.i]
+        if walk.head.i == walk.i:
+            return None
+        walk = walk.head
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Predicates, themes, polarity
+# ---------------------------------------------------------------------------------------
+
+
+def _is_predicate(tok: Token) -> str | None:
+    if tok.pos_ not in ("VERB", "NOUN", "PROPN") and not (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+        return None
+    cls = lx.PREDICATE_OF.get(_lemma(tok))
+    if cls is None:
+        return None
+    # "released a statement", "made comments": a discourse object means no production.
+    objs = [c for c in tok.children if c.dep_ in _OBJ]
+    if objs and all(_lemma(o) in lx.NON_THEME for o in objs):
+        return None
+    return cls
+
+
+def _negated(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "advmod:neg") and c.lower_ in lx.NEGATORS_RU | {"never"}):
+            return True
+        if c.dep_ in ("aux", "auxpass", "aux:pass") and any(g.dep_ == "neg" for g in c.children):
+            return True
+        # "no drones are produced": negative determiner on the subject or object.
+        if c.dep_ in _SUBJ | _OBJ and any(g.dep_ == "det" and g.lower_ in ("no", "никакой") for g in c.children):
+            return True
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and prev.lower_ in ("не", "ни")
+
+
+def _theme_of(tok: Token) -> tuple[str, str] | None:
+    """(normalised head, phrase) for a theme noun, or None for discourse nouns."""
+    lemma = _lemma(tok)
+    if tok.pos_ != "NOUN" or lemma in lx.NON_THEME or lemma in lx.PREDICATE_OF or not lemma.isalpha():
+        return None
+    if lx.country_key(tok.text) is not None or (_CYRILLIC.search(lemma) and lx.country_of_ru(lemma)):
+        return None  # demonyms ("Iranians") are agents, not themes
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    head = lx.THEME_SYNONYM.get(lemma, lemma)
+    words: list[str] = []
+    for m in mods:
+        ml = _lemma(m)
+        if (ml, lemma) in lx.THEME_COMPOUND:
+            head = lx.THEME_COMPOUND[(ml, lemma)]
+        if lx.country_key(m.text) is None and ml.isalpha() and m.pos_ in ("ADJ", "NOUN"):
+            words.append(ml if _CYRILLIC.search(ml) else m.text.lower())
+    phrase = " ".join([*words, lemma])
+    return head, phrase
+
+
+def _quantity(tok: Token) -> dict[str, str] | None:
+    text = tok.lower_
+    if not (re.fullmatch(r"\d[\d,.]*", text) or text in _WORD_NUMBERS):
+        return None  # ordinals ("third countries") and odd tokens are not counts
+    if re.fullmatch(r"(1[89]|20)\d\d", text):
+        return None  # a year, not a count
+    value = _WORD_NUMBERS.get(text, text.replace(",", ""))
+    doc = tok.doc
+    noun = tok.head if tok.head.pos_ == "NOUN" and tok.head.i > tok.i else None
+    if noun is None:
+        for j in range(tok.i + 1, min(tok.i + 4, len(doc))):
+            if doc[j].pos_ == "NOUN":
+                noun = doc[j]
+                while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+                    noun = noun.head
+                break
+    if noun is None:
+        return None
+    return {"value": value, "unit": _lemma(noun), "text": doc[tok.i : noun.i + 1].text}
+
+
+def _doc_frame(toks: list[Token], content: str) -> dict[str, Any]:
+    lang = "ru" if _CYRILLIC.search(content) else "en"
+    fr = empty_frame(lang)
+    pred_tokens: dict[int, str] = {}
+    for t in toks:
+        cls = _is_predicate(t)
+        if cls:
+            pred_tokens[t.i] = cls
+            if cls not in fr["predicates"]:
+                fr["predicates"].append(cls)
+            if _lemma(t) not in fr["predicate_lemmas"]:
+                fr["predicate_lemmas"].append(_lemma(t))
+    main_tok = next((t for t in toks if pred_tokens.get(t.i) and pred_tokens[t.i] not in lx.META_CLASSES), None)
+    fr["predicate"] = pred_tokens[main_tok.i] if main_tok is not None else None
+
+    subject_places: list[str] = []
+    tokset = {t.i for t in toks}
+    for key, ts, dem in _country_mentions(toks):
+        root = _root(ts)
+        role = _role(root, tokset)
+        if role == "location" and not dem:
+            fr["locations"].append(key)
+            pred = _pred_of(root, pred_tokens)
+            if pred:
+                fr["loc_by_pred"].setdefault(pred, [])
+                if key not in fr["loc_by_pred"][pred]:
+                    fr["loc_by_pred"][pred].append(key)
+        elif role in ("subject", "modifier", "byagent") or (role == "location" and dem):
+            fr["agent"].append(key)
+            if role == "subject" and not dem:
+                subject_places.append(key)
+        else:
+            fr["participants"].append(key)
+    for ent in toks[0].doc.ents:
+        # Named non-country actors doing the act ("Acme Corp supplies ...") are agents too.
+        # Our own root finder: spaCy's Span.root raises on the cyclic trees natasha can produce.
+        eroot = _root(list(ent))
+        if ent.label_ in ("PERSON", "ORG", "NORP") and eroot.i in tokset and eroot.dep_ in _SUBJ:
+            name = ent.text.lower()
+            if lx.country_key(name) is None:
+                fr["agent"].append(name)
+    for k in ("agent", "locations", "participants"):
+        fr[k] = list(dict.fromkeys(fr[k]))
+    fr["places"] = fr["locations"] or list(dict.fromkeys(subject_places))
+
+    themes: list[tuple[int, str, str]] = []
+    for t in toks:
+        th = _theme_of(t)
+        if th is None:
+            continue
+        # Nouns that are arguments of a predicate come first: they are what the claim is about.
+        rank = 0 if (t.head.i in pred_tokens or _pred_of(t, pred_tokens)) else 1
+        themes.append((rank, th[0], th[1]))
+    themes.sort(key=lambda x: x[0])
+    fr["theme"] = list(dict.fromkeys(h for _, h, _ in themes))[:8]
+    fr["theme_phrases"] = list(dict.fromkeys(p for _, _, p in themes))[:8]
+
+    fr["negated"] = _negated(main_tok) if main_tok is not None else any(_negated(t) for t in toks if t.dep_ == "ROOT")
+    fr["hedged"] = any(t.lower_ in lx.HEDGES for t in toks)
+    fr["question"] = content.rstrip().rstrip("»”\"'").endswith("?")
+    fr["time"] = list(dict.fromkeys(e.text for e in toks[0].doc.ents if e.label_ == "DATE" and e.start in tokset))
+    for t in toks:
+        q = _quantity(t)
+        if q and q not in fr["quantities"]:
+            fr["quantities"].append(q)
+    fr["retract"] = retraction(content)
+    content_pos = _NOMINAL_POS | {"VERB", "ADJ"}
+    words = [_lemma(t) for t in toks if t.is_alpha and not t.is_stop and t.pos_ in content_pos]
+    fr["lemmas"] = list(dict.fromkeys(words))
+    return fr
+
+
+# ---------------------------------------------------------------------------------------
+# Corrections: "I meant X, not Y" and their kin (EN + RU)
+# ---------------------------------------------------------------------------------------
+_C = r"⟦(\w+)⟧"
+_GAP = r"[^.⟦]{0,80}?"
+# (pattern, group of the wrong place, group of the intended place)
+_RETRACT_PATTERNS: list[tuple[re.Pattern[str], int, int]] = [
+    (
+        re.compile(
+            rf"\b(?:did not|didn't|do not|don't|never) mean(?:t)?\s+(?:to say\s+)?{_C}\W+(?:but|rather){_GAP}{_C}"
+        ),
+        1,
+        2,
+    ),
+    (re.compile(rf"\bmeant?\s+(?:to say\s+)?{_C}\W+(?:and\s+)?not\s+{_C}"), 2, 1),
+    (re.compile(rf"\bmeant?\s+(?:to say\s+)?{_C}\W+but{_GAP}{_C}"), 2, 1),
+    (re.compile(rf"{_C}\W*\s+instead of\s+{_C}"), 1, 2),
+    (re.compile(rf"\binstead of\s+{_C}\W+{_GAP}{_C}"), 2, 1),
+    (re.compile(rf"\bnot\s+{_C}\W+but\s+(?:rather\s+)?{_C}"), 1, 2),
+    (re.compile(rf"\bshould (?:have )?(?:said|read|be)\s+{_C}{_GAP}\bnot\s+{_C}"), 2, 1),
+    (re.compile(rf"\bне\s+{_C}\W+а\s+{_C}"), 1, 2),
+    (re.compile(rf"{_C}\W+а не\s+{_C}"), 2, 1),
+    (re.compile(rf"{_C}\W*\s+вместо\s+{_C}"), 1, 2),
+    (re.compile(rf"\bвместо\s+{_C}\W+{_GAP}{_C}"), 2, 1),
+    (re.compile(rf"имел\w*\s+в\s+виду\s+{_C}\W+(?:а|но){_GAP}{_C}"), 2, 1),
+]
+
+
+def _mark_countries(text: str) -> str:
+    hits = [(s, e, k) for s, e, k, _ in lx.find_countries_en(text)]
+    for m in re.finditer(r"[А-ЯЁа-яё][а-яё-]+", text):
+        key = lx.country_of_ru(m.group(0))
+        if key and not any(s < m.end() and m.start() < e for s, e, _ in hits):
+            hits.append((m.start(), m.end(), key))
+    out = text
+    for s, e, k in sorted(hits, reverse=True):
+        out = out[:s] + f"⟦{k}⟧" + out[e:]
+    return out
+
+
+def retraction(text: str) -> dict[str, str] | None:
+    """{"from": wrong place, "to": intended place} when the text corrects one place for another."""
+    marked = _QUOTE_CHARS.sub("", _mark_countries(text)).lower()
+    marked = re.sub(r"\s+", " ", marked)
+    for rx, wrong, meant in _RETRACT_PATTERNS:
+        m = rx.search(marked)
+        if m and m.group(wrong) != m.group(meant):
+            return {"from": m.group(wrong), "to": m.group(meant)}
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Text-only fallback
+# ---------------------------------------------------------------------------------------
+_WORD = re.compile(r"[A-Za-zА-Яа-яЁё][\w'-]*")
+
+
+def _stem_lookup(word: str) -> str | None:
+    w = word.lower()
+    for cand in (w, w[:-1], w[:-2], w[:-3], w[:-3] + "e", w[:-2] + "e", w[:-1] + "e", w[:-3] + "y"):
+        if cand in lx.PREDICATE_OF:
+            return cand
+    if _CYRILLIC.search(w):
+        for lemma in lx.PREDICATE_OF:
+            if len(lemma) > 5 and _CYRILLIC.search(lemma) and w.startswith(lemma[:-3]):
+                return lemma
+    return None
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def text_frame(text: str) -> dict[str, Any]:
+    """A frame from words alone: no roles beyond "in X", crude lemmas. Used when no Doc is at hand."""
+    lang = "ru" if _CYRILLIC.search(text) else "en"
+    fr = empty_frame(lang)
+    words = list(_WORD.finditer(text))
+    for m in words:
+        lemma = _stem_lookup(m.group(0))
+        if lemma:
+            cls = lx.PREDICATE_OF[lemma]
+            if cls not in fr["predicates"]:
+                fr["predicates"].append(cls)
+                fr["predicate_lemmas"].append(lemma)
+        low = m.group(0).lower()
+        for cand in (low, low.rstrip("s")):
+            head = lx.THEME_SYNONYM.get(cand)
+            if head and head not in fr["theme"]:
+                fr["theme"].append(head)
+                break
+    fr["predicate"] = next((p for p in fr["predicates"] if p not in lx.META_CLASSES), None)
+    fr["theme_phrases"] = list(fr["theme"])
+    hits = [(s, k, d) for s, _, k, d in lx.find_countries_en(text)]
+    hits += [(m.start(), k, m.group(0)[0].islower()) for m in words if (k := lx.country_of_ru(m.group(0)))]
+    for s, key, dem in sorted(hits):
+        before = text[max(0, s - 25) : s].lower().split()
+        if not dem and before and (before[-1] in lx.LOCATIVE_PREPS or before[-2:-1] == ["territory"]):
+            fr["locations"].append(key)
+        elif dem:
+            fr["agent"].append(key)
+        else:
+            fr["participants"].append(key)
+    for k in ("agent", "locations", "participants"):
+        fr[k] = list(dict.fromkeys(fr[k]))
+    fr["places"] = fr["locations"] or [p for p in fr["participants"][:1]]
+    low = text.lower()
+    fr["negated"] = bool(re.search(r"\b(not|n't|never|no)\b|(?<!\w)(не|ни)(?!\w)", low))
+    fr["hedged"] = any(w.group(0).lower() in lx.HEDGES for w in words)
+    fr["question"] = text.rstrip().endswith("?")
+    fr["quantities"] = [
+        {"value": m.group(1), "unit": _singular(m.group(2).lower()), "text": m.group(0)}
+        for m in re.finditer(r"\b(\d[\d,.]*)\s+([A-Za-zА-Яа-яЁё]+)", text)
+        if not re.fullmatch(r"(1[89]|20)\d\d", m.group(1))
+    ]
+    fr["retract"] = retraction(text)
+    fr["lemmas"] = list(dict.fromkeys(w.group(0).lower() for w in words if len(w.group(0)) > 3))
+    return fr

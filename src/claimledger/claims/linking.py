@@ -1,0 +1,417 @@
+"""Statements -> canonical claims: blocking keys, frame unification, linking, retractions.
+
+Two statements are about one claim when their frames unify:
+- predicate classes share a class (full) or are related ("supply" vs "produce": partial,
+  accepted only when the places agree too);
+- where both frames name places for those predicates, the places overlap: frames that
+  differ only by location are different claims ("made in A" is not "made in B");
+- themes overlap, directly or through a genus ("military equipment" covers drones), or the
+  agents overlap; a statement sharing only a predicate class with a claim is not linked.
+
+Only assertive acts (claim / confirm by someone who is not the press relaying it) create
+claims. A denial that finds no claim creates one for the proposition it denies only when its
+content states that proposition positively ("denied that X supplies drones"): the denied
+proposition is worth tracking, and its claimant is filled in when someone is later found
+making it. Retractions of the form "I meant X, not Y" retract the Y-claim and support the
+X-claim (found, or created from the Y-claim's frame with the place swapped), and the
+Y-claim records `{"claim_id": x, "relation": "corrected_to"}`.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import re
+from collections.abc import Callable
+from typing import Any
+
+from claimledger import stance as stance_mod
+from claimledger.claims import lexicon as lx
+from claimledger.claims.framing import text_frame
+from claimledger.claims.status import status
+from claimledger.models import Claim, Stance, Statement
+
+THRESHOLD = 0.62  # below this two frames are not the same proposition
+_MULTI = 0.8  # a statement may support several claims, each at least this close
+
+_ASSERTIVE = frozenset({"claim", "confirm"})
+
+
+def statement_frame(statement: Statement) -> dict[str, Any]:
+    """The stored frame, or a text-only one for statements that never met a Doc."""
+    return statement.frame if statement.frame else text_frame(statement.content)
+
+
+def _norm_key(value: str) -> str:
+    return re.sub(r"\s+", "_", value.strip().lower())
+
+
+def frame_keys(fr: dict[str, Any]) -> list[str]:
+    """Blocking keys of a frame: predicate|place, place, theme, predicate|theme."""
+    keys: list[str] = []
+    preds = [p for p in fr.get("predicates") or [] if p not in lx.META_CLASSES]
+    places = list(fr.get("places") or []) + list(fr.get("locations") or [])
+    for p in preds:
+        for loc in places:
+            keys.append(f"pl|{p}|{_norm_key(loc)}")
+        for t in fr.get("theme") or []:
+            keys.append(f"pt|{p}|{_norm_key(t)}")
+    for loc in places:
+        keys.append(f"l|{_norm_key(loc)}")
+    for t in fr.get("theme") or []:
+        keys.append(f"t|{_norm_key(t)}")
+    r = fr.get("retract")
+    if r:
+        keys += [f"l|{_norm_key(r['from'])}", f"l|{_norm_key(r['to'])}"]
+    return list(dict.fromkeys(keys))
+
+
+def statement_keys(statement: Statement) -> list[str]:
+    """Blocking keys: the store fetches the claims sharing at least one of them."""
+    keys = frame_keys(statement_frame(statement))
+    if statement.act == "retract" or statement_frame(statement).get("retract"):
+        # A retraction may name no proposition at all ("I misspoke"): its own claims are the candidates.
+        keys.append(f"s|{stance_mod.speaker_key(statement)}")
+    return list(dict.fromkeys(keys))
+
+
+def claim_keys(claim: Claim) -> list[str]:
+    keys = frame_keys(claim.frame) + [f"s|{c}" for c in claim.claimant_ids]
+    return list(dict.fromkeys(keys))
+
+
+# ---------------------------------------------------------------------------------------
+# Frame unification
+# ---------------------------------------------------------------------------------------
+
+
+def _genus_overlap(a: set[str], b: set[str]) -> bool:
+    return any(x in lx.GENUS.get(y, ()) or y in lx.GENUS.get(x, ()) for x in a for y in b)
+
+
+def _places_for(fr: dict[str, Any], preds: set[str]) -> set[str]:
+    lbp = fr.get("loc_by_pred") or {}
+    locs = {loc for p in preds for loc in lbp.get(p, [])}
+    return locs or set(fr.get("places") or [])
+
+
+def unify(fs: dict[str, Any], fc: dict[str, Any]) -> tuple[float, bool]:
+    """(score in [0, 1], partial) of a statement frame against a claim frame; 0 = different claims."""
+    ps = {p for p in fs.get("predicates") or [] if p not in lx.META_CLASSES}
+    pc = {p for p in fc.get("predicates") or [] if p not in lx.META_CLASSES}
+    partial = False
+    shared = ps & pc
+    if ps and pc:
+        if shared:
+            pred = 1.0
+        elif any(frozenset((a, b)) in lx.RELATED_CLASSES for a in ps for b in pc):
+            pred, partial = 0.6, True
+        else:
+            return 0.0, False
+    else:
+        pred = 0.4
+    pls = _places_for(fs, shared) if shared else set(fs.get("places") or [])
+    plc = _places_for(fc, shared) if shared else set(fc.get("places") or [])
+    if pls and plc:
+        if not pls & plc:
+            return 0.0, False  # same proposition about another place is another claim
+        place = 1.0
+    elif pls or plc:
+        place = 0.3
+    else:
+        place = 0.5
+    if partial and place < 1.0:
+        return 0.0, False
+    ts, tc = set(fs.get("theme") or []), set(fc.get("theme") or [])
+    if ts and tc:
+        theme = 1.0 if ts & tc else 0.85 if _genus_overlap(ts, tc) else 0.1
+    else:
+        theme = 0.4
+    as_ = set(fs.get("agent") or []) | set(fs.get("participants") or [])
+    ac = set(fc.get("agent") or []) | set(fc.get("participants") or [])
+    agent = 1.0 if as_ & ac else 0.5 if not (as_ and ac) else 0.2
+    ls, lc = set(fs.get("lemmas") or []), set(fc.get("lemmas") or [])
+    lem = len(ls & lc) / len(ls | lc) if ls and lc else 0.0
+    if theme < 0.85 and place < 1.0 and agent < 1.0 and lem < 0.5:
+        return 0.0, False  # sharing only a predicate class is not sharing a proposition
+    if place < 1.0 and theme < 1.0 and agent < 1.0 and lem < 0.5:
+        return 0.0, False  # with no place to anchor it, "equipment" ~ "drones" alone is too loose
+    score = 0.3 * pred + 0.3 * place + 0.25 * theme + 0.1 * agent + 0.05 * lem
+    if lem >= 0.6 and pred >= 0.6:
+        score = max(score, 0.8)  # the same words (a quote repeated by another outlet)
+    return round(score, 3), partial
+
+
+# ---------------------------------------------------------------------------------------
+# Canonical text
+# ---------------------------------------------------------------------------------------
+_EN_VERBS = frozenset(
+    "produce manufacture assemble build make develop export supply deliver sell ship transfer smuggle use deploy "
+    "buy purchase import acquire launch fire attack strike fund finance".split()
+)
+_UNCOUNTABLE = frozenset({"equipment", "hardware", "weaponry", "ammunition", "aircraft", "oil", "gas", "grain"})
+
+
+def _plural(phrase: str) -> tuple[str, bool]:
+    words = phrase.split()
+    last = words[-1]
+    if last in _UNCOUNTABLE:
+        return phrase, False
+    if last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        last += "es"
+    else:
+        last += "s"
+    return " ".join([*words[:-1], last]), True
+
+
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split()).strip(" \"“”«»'").rstrip(".")
+    text = re.sub(r"^(that|что)\s+", "", text, flags=re.IGNORECASE)
+    if len(text) > 220:
+        cut = text[:220]
+        text = cut[: cut.rfind(" ")] + "…" if " " in cut else cut
+    return text[:1].upper() + text[1:] if text else text
+
+
+def render(fr: dict[str, Any], fallback: str) -> str:
+    """ "Iranian drones are produced in Tajikistan" from a frame; the content when the frame is thin."""
+    pred = fr.get("predicate")
+    if fr.get("lang", "en") != "en" or not pred:
+        return _first_sentence(fallback)
+    places = (fr.get("loc_by_pred") or {}).get(pred) or fr.get("locations") or fr.get("places") or []
+    phrases = [p for p in fr.get("theme_phrases") or [] if p.isascii()]
+    if not places or not phrases:
+        return _first_sentence(fallback)
+    verb = next(
+        (lem for lem in fr.get("predicate_lemmas") or [] if lem in _EN_VERBS and lx.PREDICATE_OF.get(lem) == pred),
+        lx.CLASS_VERB.get(pred, pred),
+    )
+    theme, plural = _plural(phrases[0])
+    # The origin adjective comes from an agent other than the place ("Iranian drones ... in X").
+    origin = next((lx.COUNTRIES[a].demonym for a in fr.get("agent") or [] if a in lx.COUNTRIES and a not in places), "")
+    if origin and not any(origin.lower() in p for p in phrases[:1]):
+        theme = f"{origin} {theme}"
+    place = places[0]
+    where = lx.COUNTRIES[place].name if place in lx.COUNTRIES else place.replace("_", " ").title()
+    neg = "not " if fr.get("negated") else ""
+    text = f"{theme} {'are' if plural else 'is'} {neg}{lx.participle(verb)} in {where}"
+    return text[:1].upper() + text[1:]
+
+
+def _swap(fr: dict[str, Any], old: str, new: str) -> dict[str, Any]:
+    out = copy.deepcopy(fr)
+    for k in ("locations", "places", "agent", "participants"):
+        vals = [new if v == old else v for v in out.get(k) or []]
+        out[k] = list(dict.fromkeys(vals))
+    out["loc_by_pred"] = {
+        p: list(dict.fromkeys(new if v == old else v for v in vs)) for p, vs in (out.get("loc_by_pred") or {}).items()
+    }
+    if not out["places"]:
+        out["places"] = [new]
+    out["retract"] = None
+    out["negated"] = False
+    return out
+
+
+def _swap_text(text: str, old: str, new: str) -> str:
+    a, b = lx.COUNTRIES.get(old), lx.COUNTRIES.get(new)
+    if a is None or b is None:
+        return text
+    for x, y in ((a.name, b.name), (a.demonym, b.demonym)):
+        text = re.sub(rf"(?<!\w){re.escape(x)}(?!\w)", y, text)
+    return text
+
+
+# ---------------------------------------------------------------------------------------
+# Linking
+# ---------------------------------------------------------------------------------------
+
+
+class _Linker:
+    def __init__(self, candidates: list[Claim], known: dict[str, Statement], new_id: Callable[[], str]) -> None:
+        self.pool = list(candidates)
+        self.statements: dict[str, Statement] = dict(known)
+        self.new_id = new_id
+        self.changed: dict[str, Claim] = {}
+        self.frames: dict[str, dict[str, Any]] = {}
+
+    def frame(self, st: Statement) -> dict[str, Any]:
+        if st.id not in self.frames:
+            self.frames[st.id] = statement_frame(st)
+        return self.frames[st.id]
+
+    # -- stance bookkeeping ------------------------------------------------------------
+    def add(self, claim: Claim, st: Statement, label: str | None = None, score: float | None = None) -> None:
+        if label is None:
+            label, score = stance_mod.classify(st, self.frame(st), claim.frame, claim.claimant_ids)
+        claim.stances = [s for s in claim.stances if s.statement_id != st.id]
+        claim.stances.append(Stance(statement_id=st.id, stance=label, doc_id=st.doc_id, score=score))  # type: ignore[arg-type]
+        self._claimant(claim, st, label)
+        self.changed[claim.id] = claim
+
+    def _claimant(self, claim: Claim, st: Statement, label: str) -> None:
+        asserts = st.act in _ASSERTIVE and not stance_mod.is_reporter(st) and label == "supports"
+        # A reporter's summary "X claimed that ..." still tells us who made the claim.
+        relayed = st.reported_summary and st.act in _ASSERTIVE and bool(st.speaker.strip())
+        if not (asserts or relayed):
+            return
+        key = stance_mod.speaker_key(st)
+        if not claim.claimant_ids:
+            claim.claimant_ids = [key]
+        elif key not in claim.claimant_ids and st.date and claim.first_date and st.date < claim.first_date:
+            claim.claimant_ids.insert(0, key)  # someone said it earlier: they made it first
+
+    def create(self, st: Statement, fr: dict[str, Any], claimants: list[str]) -> Claim:
+        claim = Claim(
+            id=self.new_id(), text=render(fr, st.content), frame=copy.deepcopy(fr), claimant_ids=list(claimants)
+        )
+        claim.frame.pop("retract", None)
+        self.pool.append(claim)
+        self.changed[claim.id] = claim
+        return claim
+
+    # -- matching ----------------------------------------------------------------------
+    def matches(self, fr: dict[str, Any], pool: list[Claim] | None = None) -> list[tuple[float, bool, Claim]]:
+        scored = []
+        for c in pool if pool is not None else self.pool:
+            score, partial = unify(fr, c.frame)
+            if score >= THRESHOLD:
+                scored.append((score, partial, c))
+        scored.sort(key=lambda x: -x[0])
+        if not scored:
+            return []
+        best = scored[0][0]
+        return [x for i, x in enumerate(scored) if i == 0 or (x[0] >= _MULTI and best - x[0] <= 0.1)]
+
+    def link_plain(self, st: Statement) -> None:
+        fr = self.frame(st)
+        if not (fr.get("predicates") or fr.get("theme")):
+            return  # nothing propositional to link ("he recommended caution")
+        found = self.matches(fr)
+        for _, _, claim in found:
+            self.add(claim, st)
+        if found:
+            return
+        if st.act in _ASSERTIVE and not stance_mod.is_reporter(st) and fr.get("predicate"):
+            claim = self.create(st, fr, [stance_mod.speaker_key(st)])
+            self.add(claim, st)
+        elif st.act == "deny" and not st.reported_summary and fr.get("predicate") and not fr.get("negated"):
+            claim = self.create(st, fr, [])
+            self.add(claim, st)
+
+    def link_retraction(self, st: Statement) -> None:
+        fr = self.frame(st)
+        r = fr.get("retract")
+        spk = stance_mod.speaker_key(st)
+        if not r:
+            # "I was wrong about it": retract the best-matching claim the speaker made.
+            own = [c for c in self.pool if spk in c.claimant_ids]
+            found = self.matches(fr, own) or (
+                [(1.0, False, own[0])] if len(own) == 1 and not (fr.get("predicates") or fr.get("theme")) else []
+            )
+            for _, _, claim in found[:1]:
+                self.add(claim, st, "retracts", 0.8)
+            return
+        wrong, meant = r["from"], r["to"]
+
+        def at(place: str, c: Claim) -> bool:
+            f = c.frame
+            return place in set(f.get("places") or []) | set(f.get("locations") or [])
+
+        def rank(c: Claim) -> tuple[int, float]:
+            own = spk in c.claimant_ids or any(
+                s.statement_id in self.statements and stance_mod.speaker_key(self.statements[s.statement_id]) == spk
+                for s in c.stances
+            )
+            return (1 if own else 0, unify(fr, c.frame)[0])
+
+        ys = sorted((c for c in self.pool if at(wrong, c)), key=rank, reverse=True)
+        xs = [c for c in self.pool if at(meant, c)]
+        y = ys[0] if ys else None
+        x: Claim | None = None
+        if y is not None:
+            xframe = _swap(y.frame, wrong, meant)
+            m = self.matches(xframe, xs)
+            x = m[0][2] if m else None
+            if x is None:
+                x = self.create(st, xframe, [spk])
+                x.text = render(xframe, _swap_text(y.text, wrong, meant))
+        elif xs:
+            # The mistaken version was never recorded: rebuild it from the intended one.
+            own_x = sorted(xs, key=rank, reverse=True)
+            x = own_x[0]
+            yframe = _swap(x.frame, meant, wrong)
+            y = self.create(st, yframe, [spk])
+            y.text = render(yframe, _swap_text(x.text, meant, wrong))
+        elif fr.get("predicate"):
+            yframe = _swap(fr, meant, wrong)
+            y = self.create(st, yframe, [spk])
+            x = self.create(st, _swap(fr, wrong, meant), [spk])
+        if y is None or x is None:
+            return
+        self.add(y, st, "retracts", 0.9)
+        self.add(x, st, "supports", 0.8)
+        if spk not in x.claimant_ids and not x.claimant_ids:
+            x.claimant_ids = [spk]
+        if not any(r_.get("claim_id") == x.id for r_ in y.related):
+            y.related.append({"claim_id": x.id, "relation": "corrected_to"})
+        if not any(r_.get("claim_id") == y.id for r_ in x.related):
+            x.related.append({"claim_id": y.id, "relation": "corrects"})
+        self.changed[x.id] = x
+        self.changed[y.id] = y
+
+    def finish(self) -> list[Claim]:
+        for claim in self.changed.values():
+            dates = [
+                self.statements[s.statement_id].date
+                for s in claim.stances
+                if s.statement_id in self.statements
+                and self.statements[s.statement_id].date
+                and stance_mod.speaker_key(self.statements[s.statement_id]) in claim.claimant_ids
+                and s.stance in ("supports", "reports", "retracts")
+            ]
+            claim.first_date = min(
+                [d for d in dates if d] + ([claim.first_date] if claim.first_date else []), default=None
+            )
+            claim.keys = claim_keys(claim)
+            claim.status, claim.reasons = status(claim, self.statements)
+        return list(self.changed.values())
+
+
+def _phase(st: Statement, fr: dict[str, Any]) -> int:
+    # Assertions first, so that a denial printed above the claim it denies still finds it;
+    # then corrections (they need both versions); then everything else.
+    if st.act == "retract" or fr.get("retract"):
+        return 1
+    if st.act in _ASSERTIVE and not st.reported_summary and not fr.get("negated"):
+        return 0
+    return 2
+
+
+def link(
+    statements: list[Statement],
+    candidates: list[Claim],
+    known: dict[str, Statement],
+    new_id: Callable[[], str],
+) -> list[Claim]:
+    """Link the statements of one new document to claims; return new or changed claims.
+
+    `candidates` are the claims sharing a blocking key with these statements (modified in
+    place when they gain stances); `known` the statements their stances already reference.
+    """
+    lk = _Linker(candidates, known, new_id)
+    for st in statements:
+        lk.statements[st.id] = st
+    order = sorted(statements, key=lambda s: (_phase(s, lk.frame(s)), s.start, s.id))
+    for st in order:
+        if _phase(st, lk.frame(st)) == 1:
+            lk.link_retraction(st)
+        else:
+            lk.link_plain(st)
+    return lk.finish()
+
+
+def stable_id(*parts: str) -> str:
+    return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:12]

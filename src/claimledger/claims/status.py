@@ -1,0 +1,171 @@
+"""Status of a claim, recomputed from its stances every time the claim changes.
+
+Definitions (a "claimant" is in `claim.claimant_ids`: whoever first made the claim; an
+"independent" voice is anyone else who is not the press relaying it):
+
+retracted   a claimant retracted it, and no one independent supports it (a claimant
+            repeating it after the retraction, by date, undoes the retraction).
+contested   it is refuted (fully or partially) AND there is evidence for it beyond the
+            claimant: an independent supporter, or a named third party acknowledging
+            reports of it; also a claimant's retraction that others keep supporting.
+denied      refuted, and supported by nobody but its claimant(s).
+supported   confirmed by an independent source, and refuted by nobody.
+asserted    only its claimant(s) stand behind it, on record more than once: in two or
+            more documents, or while others question or relay it.
+unverified  a single account nobody else has confirmed, denied, questioned or repeated,
+            or only hearsay (reports, questions) with no one asserting it at all.
+
+A refutation whose predicates miss the claim's main predicate ("does not export" against
+"is produced") is a partial denial: it still counts as a refutation, and the reasons say
+what it denies and what it leaves out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimledger import stance as stance_mod
+from claimledger.claims import lexicon as lx
+from claimledger.models import Claim, Stance, Statement, Status
+
+
+@dataclass
+class _Row:
+    stance: Stance
+    st: Statement | None
+    speaker: str
+    claimant: bool
+
+
+def _who(row: _Row) -> str:
+    if row.st is None:
+        return f"statement {row.stance.statement_id}"
+    return row.st.speaker.strip() or "the reporter"
+
+
+def _where(row: _Row) -> str:
+    date = f" on {row.st.date}" if row.st is not None and row.st.date else ""
+    return f"{date} (doc {row.stance.doc_id or (row.st.doc_id if row.st else '?')})"
+
+
+_VERB = {
+    "supports": "asserted",
+    "refutes": "denied",
+    "retracts": "retracted",
+    "questions": "questioned",
+    "reports": "reported",
+}
+_ACT_VERB = {"confirm": "confirmed", "appeal": "called for an inquiry", "recommend": "commented", "claim": "asserted"}
+
+
+def _noun(lemma: str) -> str:
+    return lx.NOMINAL.get(lemma, lx.NOMINAL.get(lx.PREDICATE_OF.get(lemma, ""), lemma))
+
+
+def partial_denial(frame: dict, claim_frame: dict) -> str | None:
+    """ "denies export, not production" when a refutation misses the claim's main predicate."""
+    cov = stance_mod.coverage(frame, claim_frame)
+    if not cov.partial:
+        return None
+    said = [_noun(lem) for lem in cov.said if lx.PREDICATE_OF.get(lem) not in lx.META_CLASSES]
+    said = list(dict.fromkeys(said)) or ["something else"]
+    main = claim_frame.get("predicate")
+    missing = _noun(main) if main else "the claim itself"
+    return f"denies {' and '.join(said)}, not {missing}"
+
+
+def _frame_of(st: Statement | None) -> dict:
+    if st is None:
+        return {}
+    if st.frame:
+        return st.frame
+    from claimledger.claims.framing import text_frame  # late: only for frameless statements
+
+    return text_frame(st.content)
+
+
+def status(claim: Claim, statements: dict[str, Statement]) -> tuple[Status, list[str]]:
+    """(status, reasons) from the claim's stances; see the module docstring for the rules."""
+    claimants = set(claim.claimant_ids)
+    rows: list[_Row] = []
+    for s in claim.stances:
+        st = statements.get(s.statement_id)
+        spk = stance_mod.speaker_key(st) if st is not None else ""
+        rows.append(_Row(s, st, spk, spk in claimants))
+
+    def by(label: str) -> list[_Row]:
+        return [r for r in rows if r.stance.stance == label]
+
+    supports, refutes, retracts = by("supports"), by("refutes"), by("retracts")
+    questions, reports = by("questions"), by("reports")
+    own = [r for r in supports if r.claimant]
+    independent = [r for r in supports if not r.claimant and r.st is not None and not stance_mod.is_reporter(r.st)]
+    # A named third party acknowledging reports of it: evidence, though not a confirmation.
+    evidence = [
+        r
+        for r in reports
+        if r.st is not None
+        and not r.claimant
+        and not stance_mod.is_reporter(r.st)
+        and r.st.act not in ("deny",)
+        and not _frame_of(r.st).get("negated")
+    ]
+    own_retracts = [r for r in retracts if r.claimant or not claimants]
+    partial_notes: list[str] = []
+    for r in refutes:
+        note = partial_denial(_frame_of(r.st), claim.frame)
+        if note:
+            partial_notes.append(f"partial denial by {_who(r)}{_where(r)}: {note}")
+
+    def last_date(rs: list[_Row]) -> str:
+        return max((r.st.date for r in rs if r.st is not None and r.st.date), default="")
+
+    reasons: list[str] = []
+    st_: Status
+    if (
+        own_retracts
+        and not independent
+        and not (last_date(own) and last_date(own_retracts) and last_date(own) > last_date(own_retracts))
+    ):
+        st_ = "retracted"
+        reasons.append("retracted by its claimant")
+    elif own_retracts and independent:
+        st_ = "contested"
+        reasons.append("retracted by its claimant but supported by others")
+    elif refutes and (independent or evidence):
+        st_ = "contested"
+        reasons.append("refuted, with support or evidence from others than the claimant")
+    elif refutes:
+        st_ = "denied"
+        reasons.append("refuted and supported by nobody but its claimant" if own else "refuted and supported by nobody")
+    elif independent:
+        st_ = "supported"
+        reasons.append("confirmed by a source other than the claimant")
+    elif own and (
+        len({r.stance.doc_id for r in own}) > 1 or questions or evidence or any(not r.claimant for r in reports)
+    ):
+        st_ = "asserted"
+        reasons.append("asserted by its claimant, with no independent confirmation or denial")
+    else:
+        st_ = "unverified"
+        reasons.append(
+            "a single account nobody else has confirmed or denied"
+            if own
+            else "only reported or questioned; no one on record asserts it"
+        )
+
+    for r in rows:
+        if r.stance.stance == "supports":
+            verb = _ACT_VERB.get(r.st.act if r.st else "", "asserted")
+            if r.st is not None and r.st.act == "retract":
+                verb = "corrected to this"
+        else:
+            verb = _VERB[r.stance.stance]
+            if r.stance.stance == "questions" and r.st is not None and r.st.act == "appeal":
+                verb = "called for an inquiry"
+        reasons.append(f"{verb} by {_who(r)}{_where(r)}")
+    reasons += partial_notes
+    for rel in claim.related:
+        if rel.get("relation") == "corrected_to":
+            reasons.append(f"corrected by the claimant to claim {rel.get('claim_id')}")
+    return st_, reasons

