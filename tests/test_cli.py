@@ -40,6 +40,12 @@ def test_analyze_status_search_export_round_trip(tmp_path: Path, example_db: Pat
     counts = json.loads(status.output)["counts"]
     assert counts["documents"] >= 8 and counts["statements"] > 0 and counts["stories"] >= 1
     assert counts["pending"] == 0
+    stories = json.loads(status.output)["stories"]
+    assert sum(t["documents"] for t in stories) == counts["documents"]
+    assert all(set(t["claims"]) <= {"asserted", "supported", "denied", "retracted", "contested", "unverified"}
+               for t in stories)
+    human = runner.invoke(cli, ["status", "--db", db])
+    assert "stories:" in human.output and stories[0]["id"] in human.output
 
     found = runner.invoke(cli, ["search", "ministry", "--db", db, "--json"])
     assert found.exit_code == 0
@@ -172,3 +178,15 @@ def test_kill_mid_run_loses_nothing_and_rerun_completes(tmp_path: Path, examples
     con = sqlite3.connect(db)
     assert con.execute("SELECT COUNT(*) FROM documents WHERE state != 'linked'").fetchone()[0] == 0
     con.close()
+
+
+def test_near_copies_are_recorded_as_copies(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE.replace("12.05.2031", "Reprinted with permission.\n\n12.05.2031"),
+                                    encoding="utf-8")
+    db = str(tmp_path / "l.db")
+    res = CliRunner().invoke(cli, ["analyze", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--db", db])
+    assert "1 near-duplicates" in res.output
+    docs = json.loads(CliRunner().invoke(cli, ["export", "--db", db]).output)["documents"]
+    first, second = docs
+    assert first["copy_of"] is None and second["copy_of"] == first["id"]

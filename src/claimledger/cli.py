@@ -113,10 +113,16 @@ def status(db: str, as_json: bool) -> None:
         counts = store.counts()
         rejections = store.rejections()
         statuses = store.claim_status_counts()
+        story_rows = store.story_summaries()
     if as_json:
         click.echo(
             json.dumps(
-                {"counts": counts, "claim_statuses": statuses, "rejections": [r.__dict__ for r in rejections]},
+                {
+                    "counts": counts,
+                    "claim_statuses": statuses,
+                    "stories": story_rows,
+                    "rejections": [r.__dict__ for r in rejections],
+                },
                 ensure_ascii=False,
                 indent=2,
             )
@@ -126,6 +132,11 @@ def status(db: str, as_json: bool) -> None:
         click.echo(f"{key:<16}{value:>8}")
     if statuses:
         click.echo("claims by status: " + ", ".join(f"{k} {v}" for k, v in statuses.items()))
+    if story_rows:
+        click.echo("stories:")
+        for t in story_rows:
+            claims = ", ".join(f"{n} {k}" for k, n in sorted(t["claims"].items())) or "no claims"
+            click.echo(f"  {t['id']:<6}{t['documents']:>3} docs  {claims:<40} {t['title'][:70]}")
     if rejections:
         click.echo("rejections (latest first):")
         for r in rejections:

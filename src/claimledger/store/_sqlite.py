@@ -487,6 +487,20 @@ class Store:
         rows = self.db.execute("SELECT status, COUNT(*) FROM claims GROUP BY status ORDER BY 2 DESC")
         return {r[0]: r[1] for r in rows}
 
+    def story_summaries(self) -> list[dict[str, Any]]:
+        """Each story with its size and how many of its claims have each status."""
+        statuses: dict[str, dict[str, int]] = {}
+        for story_id, status, n in self.db.execute(
+            "SELECT d.story_id, c.status, COUNT(DISTINCT c.id) FROM claims c JOIN stances s ON s.claim_id = c.id"
+            " JOIN documents d ON d.id = s.doc_id WHERE d.story_id IS NOT NULL GROUP BY d.story_id, c.status"
+        ):
+            statuses.setdefault(story_id, {})[status] = n
+        rows = self.db.execute(
+            "SELECT t.id, t.title, COUNT(d.id) AS n FROM stories t LEFT JOIN documents d ON d.story_id = t.id"
+            " GROUP BY t.id ORDER BY n DESC, CAST(SUBSTR(t.id, 2) AS INTEGER)"
+        )
+        return [{"id": r[0], "title": r[1], "documents": r[2], "claims": statuses.get(r[0], {})} for r in rows]
+
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Full-text search over documents and statements (FTS5, BM25 ranking).
 
