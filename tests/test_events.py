@@ -116,3 +116,64 @@ def test_channel_goes_into_the_description() -> None:
         events._statement_description(st)
         == "Marta Silva denies (in an interview with Radio Alfa): The report is false."
     )
+
+
+SPEECH_TEXT = (
+    "Speaking to Radio Norte on March 8, Paula Reyes said she was asking auditors to inspect the Sines plant.\n\n"
+    "In a statement issued on March 9, Sines Energy said: \u201cThe plant is safe.\u201d\n\n"
+    "After the union protested on March 5, Costa said the plant would stay open."
+)
+
+
+def _indirect(text: str, sid: str, speaker: str, content: str, cue: str, cue_at: str) -> Statement:
+    c0 = text.index(content)
+    k0 = text.index(cue_at)
+    start = min(c0, k0)
+    return Statement(
+        id=sid, doc_id="d", speaker=speaker, act="claim", content=content, direct=False, start=start,
+        end=max(c0 + len(content), k0 + len(cue)), cue=cue, cue_spans=[(k0, k0 + len(cue))],
+        content_spans=[(c0, c0 + len(content))],
+    )  # fmt: skip
+
+
+def test_date_phrases_hanging_off_the_cue_date_the_statement(nlp) -> None:
+    document = _doc(SPEECH_TEXT)
+    text = document.text
+    reyes = _indirect(text, "d:s1", "Paula Reyes", "she was asking auditors to inspect the Sines plant", "said",
+                      "said she")  # fmt: skip
+    asking = _indirect(text, "d:s2", "Paula Reyes", "auditors to inspect the Sines plant", "asking", "asking")
+    asking.act = "appeal"
+    sines = _indirect(text, "d:s3", "Sines Energy", "The plant is safe.", "said", "said:")
+    sines.direct = True
+    costa = _indirect(text, "d:s4", "Antonio Costa", "the plant would stay open", "said", "said the plant")
+    evs = events.extract(nlp(text), document, [reyes, asking, sines, costa])
+    by_stmt = {e.statement_ids[0]: e for e in evs if e.kind == "statement"}
+    assert by_stmt["d:s1"].date == "2023-03-08"  # "Speaking to ... on March 8, she said"
+    assert by_stmt["d:s2"].date == "2023-03-08"  # part of what she said then
+    assert by_stmt["d:s3"].date == "2023-03-09"  # "In a statement issued on March 9, X said"
+    # A date of another clause with its own subject is that clause's event, not the speech's.
+    assert "d:s4" not in by_stmt
+    narrative = [e for e in evs if e.kind == "event"]
+    assert [e.date for e in narrative] == ["2023-03-05"]
+    assert "union protested" in narrative[0].description
+
+
+def test_when_clauses_and_relative_pronouns_name_the_actors(nlp) -> None:
+    text = (
+        "The Sines plant has been debated since March 2, when Paula Reyes and Antonio Costa opened an assembly "
+        "line for hydrogen turbines.\n\n"
+        "Marta Silva, who visited the plant on March 3, praised the workers."
+    )
+    document = _doc(text)
+    evs = {e.date: e for e in events.extract(nlp(text), document, [])}
+    opening = evs["2023-03-02"].description
+    assert "opened an assembly line" in opening and "Paula Reyes" in opening
+    assert "debated" not in opening
+    assert evs["2023-03-03"].description.startswith("Marta Silva visited the plant")
+
+
+def test_bare_participle_phrases_are_not_events() -> None:
+    assert not events._says_something("a statement issued")
+    assert not events._says_something("заявлении опубликованном")
+    assert events._says_something("Demsky apologised")
+    assert events._says_something("the ministry had not commented")

@@ -61,10 +61,28 @@ LATER = _analysis(
 def test_doc_keys_come_from_actors_and_capitalised_terms() -> None:
     keys = doc_keys(PLANT_A)
     assert keys[0] == "p:reies"  # the speaker, normalised like entity keys
-    assert "n:sines energy" in keys
-    assert "c:portugal" in keys
-    assert "t:lisbon" in keys
+    assert "o:sines" in keys  # one stem per distinctive word of an organisation's name
+    assert "g:portu" in keys
+    assert "t:lisbo" in keys
     assert not any(k.startswith("@") for k in keys)
+
+
+def test_stems_fold_kinds_inflections_and_scripts() -> None:
+    en = _analysis("Talks in Norvania.", "2023-03-04", [("Norvania", "GPE"), ("Piotr Zavadsky", "PERSON")])
+    ru = _analysis("Переговоры.", "2023-03-04", [("Норвании", "PERSON"), ("Завадского", "PERSON")])
+    stems_en = {k.split(":", 1)[1] for k in doc_keys(en)}
+    stems_ru = {k.split(":", 1)[1] for k in doc_keys(ru)}
+    assert {"norva", "zavad"} <= stems_en & stems_ru
+
+
+def test_generic_and_headline_words_are_not_story_keys() -> None:
+    a = _analysis(
+        "The Foreign Ministry said the plant was hacked. Defence officials in Sines agreed.",
+        "2023-03-04", [("Paula Reyes", "PERSON")], title="Hacked Plant Worries Ministry",
+    )  # fmt: skip
+    stems = {k.split(":", 1)[1] for k in doc_keys(a)}
+    assert "sines" in stems
+    assert not stems & {"forei", "minis", "defen", "hacke", "plant", "worri"}
 
 
 def test_same_story_joins_lookalike_and_later_stay_apart() -> None:
@@ -112,3 +130,49 @@ def test_keys_are_capped_and_reassignment_is_idempotent() -> None:
     again = assign(PLANT_A, [story], new_id)
     again2 = assign(PLANT_A, [again], new_id)
     assert again2 is again and again.doc_ids.count(PLANT_A.document.id) == 1
+
+
+def _long(text_extra: str, actors_extra: list[tuple[str, str]], published: str) -> DocAnalysis:
+    side = [(f"Side Person{i} Olsen{i}x", "PERSON") for i in range(12)]
+    return _analysis(
+        "Paula Reyes opened the Sines hydrogen plant. Sines Energy said it will export. " + text_extra,
+        published,
+        [("Paula Reyes", "PERSON"), ("Sines Energy", "ORG"), ("Portugal", "GPE"), *side, *actors_extra],
+        ("Paula Reyes", "PERSON"),
+    )
+
+
+def test_long_article_with_many_side_actors_joins_short_one() -> None:
+    new_id = _ids()
+    short = assign(PLANT_B, [], new_id)
+    chatter = " ".join(f"Analyst Quorra{i} Vendt{i}k commented at Hub{i}ville." for i in range(15))
+    long = _long(chatter, [], "2023-03-22")
+    assert assign(long, [short], new_id) is short
+
+
+def test_russian_article_joins_english_story() -> None:
+    new_id = _ids()
+    story = assign(PLANT_A, [], new_id)
+    ru = DocAnalysis(
+        document=Document(source="ru.txt", text="Министр Паула Рейес открыла завод Синес в Португалии.",
+                          published="2023-03-06", language="ru"),
+    )  # fmt: skip
+    ru.mentions = [
+        Mention(ru.document.id, 0, 5, "Паулы Рейес", "PERSON", "Паула Рейес"),
+        Mention(ru.document.id, 0, 5, "Синес Энерджи", "PERSON", "Синес Энерджи"),  # NER mistyped it
+        Mention(ru.document.id, 0, 5, "Португалии", "GPE", "Португалии"),
+    ]
+    assert assign(ru, [story], new_id) is story
+
+
+def test_one_shared_actor_is_not_a_story() -> None:
+    new_id = _ids()
+    story = assign(PLANT_A, [], new_id)
+    # Same minister, same week, but a different affair with nothing else in common.
+    other = _analysis(
+        "Paula Reyes met fishermen in Nazare about Atlantic quotas. Cooperative leader Rui Brandao objected.",
+        "2023-03-06",
+        [("Paula Reyes", "PERSON"), ("Rui Brandao", "PERSON"), ("Nazare Fishers", "ORG")],
+        ("Rui Brandao", "PERSON"),
+    )
+    assert assign(other, [story], new_id) is not story

@@ -82,3 +82,18 @@ def test_as_of_and_ordered() -> None:
     assert [e.id for e in ordered([e1, e2, e3, e4])] == ["b:v1", "d:v1", "a:v1", "c:v1"]
     assert [e.id for e in as_of([e1, e2, e3, e4], "2023-03-10")] == ["a:v1", "c:v1"]
     assert [e.id for e in as_of([e1, e2, e3, e4], "2023-03-31")] == ["b:v1", "d:v1", "a:v1", "c:v1"]
+
+
+def test_refining_date_brings_the_precise_accounts_description() -> None:
+    old = _ev("a:v1", "Paula Reyes visited the Sines plant", "2023-03", "a")
+    new = _ev("b:v1", "Paula Reyes and Antonio Costa opened the Sines turbine line", "2023-03-04", "b")
+    assert merge([new], [old]) == [old]
+    assert old.date == "2023-03-04"
+    assert old.description == "Paula Reyes and Antonio Costa opened the Sines turbine line"
+
+
+def test_institutional_words_are_not_shared_names() -> None:
+    old = _ev("a:v1", "Norvanian Foreign Ministry claims: the matter is closed", "2023-03-04", "a", kind="statement")
+    new = _ev("b:v1", "Kestrel Foreign Ministry had not commented by morning", "2023-03-04", "b")
+    out = merge([new], [old])
+    assert new in out and old.doc_ids == ["a"]

@@ -3,13 +3,18 @@
 Two sources:
 
 * every statement with a date becomes a speech event ("Dmitry Gordon claims: ...");
-  a statement without a date of its own takes the date of the sentence just before it when
-  that sentence dates a speech act of the same speaker ("The ministry released a statement
-  on October 30. '...', the ministry said.");
+  a statement without a date of its own takes, in this order, a date phrase of its sentence
+  that modifies its cue through subject-less words ("Speaking to X on May 3, she said",
+  "In a statement issued on May 3, the ministry said", "— сказал он в воскресенье"); the
+  date of the statement whose content it is part of ("She said she was appealing ...");
+  the date of the sentence just before it when that sentence dates a speech act of the
+  same speaker ("The ministry released a statement on October 30. '...', the ministry said.");
 * every sentence that ties an explicit date to a verb becomes a narrative event, described
   by a compact clause built from the dependency parse: subject + verb + objects, with the
   date phrase, hedges and side clauses dropped, pronoun subjects replaced by the person they
-  refer to, and the place appended when the sentence names one.
+  refer to, relative pronouns by the noun they stand for, and the place appended when the
+  sentence names one. A date with a "when" clause ("since May 16, when X opened ...") dates
+  that clause.
 
 Speech verbs whose speech is already a statement are not repeated as narrative events.
 """
@@ -40,10 +45,10 @@ SPEECH_LEMMAS = {
     "say", "state", "tell", "claim", "deny", "report", "note", "announce", "add", "stress", "emphasize",
     "emphasise", "declare", "write", "accuse", "appeal", "recommend", "urge", "call", "warn", "confirm", "insist",
     "argue", "assert", "allege", "refute", "reject", "comment", "explain", "reply", "respond", "admit", "apologize",
-    "apologise", "retract", "voice", "suggest", "publish", "post", "tweet",
+    "apologise", "retract", "voice", "suggest", "publish", "post", "tweet", "speak", "talk",
     "сказать", "заявить", "заявлять", "сообщить", "сообщать", "отметить", "подчеркнуть", "добавить", "написать",
     "опровергнуть", "отрицать", "признать", "призвать", "предупредить", "пояснить", "объявить", "говорить",
-    "рассказать", "утверждать", "обвинить", "подтвердить", "ответить",
+    "рассказать", "утверждать", "обвинить", "подтвердить", "ответить", "выступить", "говориться", "опубликовать",
 }  # fmt: skip
 
 # Nouns/verbs that show the sentence before a quote dates an act of speech.
@@ -65,6 +70,15 @@ _LOCATIVE = {"in", "at", "visit", "visited", "visiting", "to", "в", "во", "н
 # Circumstance prepositions: context around the act, not part of what happened.
 _CONTEXT_PREPS = {"during", "amid", "despite", "following", "after", "before", "while", "according", "recall",
                   "во время", "после", "несмотря", "согласно"}  # fmt: skip
+# Relative pronouns standing for the noun their clause modifies ("Demsky, who withdrew ...").
+_RELATIVE = {"who", "which", "that", "whom", "который", "которая", "которое", "которые", "кто"}
+# Words that make a clause hanging off a date the thing that happened then ("since May 16,
+# when X opened ...").
+_WHEN = {"when", "когда"}
+# How far up the tree a date phrase may sit below the cue of the statement it dates
+# ("In a statement issued on May 3, X said": date -> on -> issued -> statement -> In -> said).
+_CUE_HOPS = 7
+_DETERMINERS = {"a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "этот", "эта", "это"}
 _QUOTED_RE = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"|„[^“”]*[“”]")
 _MAX_TOKENS = 32
 _CONTENT_WORDS = 25
@@ -246,6 +260,14 @@ def _clause(doc: Doc, verb: Token, banned: set[int], sent: Span, floor: int) -> 
             name = _antecedent(doc, t.idx, floor)
             if name:
                 text = name
+        elif (
+            t.lower_ in _RELATIVE
+            and t.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")
+            and t.head.dep_ in ("relcl", "acl:relcl", "acl")
+            and t.head.head.i != t.head.i
+        ):
+            # "who withdrew his claim" says nothing on a timeline; the person it stands for does.
+            text = _noun_phrase(doc, t.head.head)
         if prev is not None and t.i != prev.i + 1:
             words.append(" ")
         elif prev is not None:
@@ -268,6 +290,71 @@ def _clause(doc: Doc, verb: Token, banned: set[int], sent: Span, floor: int) -> 
             desc = f"{desc} in {ent.text}"
             break
     return desc + (" …" if cut else "")
+
+
+def _says_something(desc: str) -> bool:
+    """Whether a participle phrase says who or what: a name, a number or enough words.
+    A bare one ("a statement issued") is the date of a document, not an event."""
+    words = desc.split()
+    if len(words) >= 4:
+        return True
+    if len(words) < 2:
+        return False
+    return any(
+        (w[:1].isupper() and (i > 0 or w.lower() not in _DETERMINERS)) or any(c.isdigit() for c in w)
+        for i, w in enumerate(words)
+    )
+
+
+def _noun_phrase(doc: Doc, head: Token) -> str:
+    """The name or compact noun phrase headed by `head` ("Viktor Demsky", "the plant")."""
+    for ent in doc.ents:
+        if ent.start <= head.i < ent.end:
+            return ent.text
+    parts = [c for c in head.children if c.dep_ in ("compound", "flat", "flat:name", "amod", "det", "poss")]
+    toks = sorted([head, *[t for c in parts for t in c.subtree]], key=lambda t: t.i)
+    return " ".join(t.text for t in toks)
+
+
+def _when_clause(span: Span) -> Token | None:
+    """The clause a date introduces with "when" ("since May 16, when X opened ..."), if any."""
+    doc = span.doc
+    # Parsers often hang the clause on the main verb instead: the "when" right after the
+    # date still says which clause the date is about.
+    k = span.end
+    while k < len(doc) and doc[k].is_punct and doc[k].text in ",—–-":
+        k += 1
+    if k < len(doc) and doc[k].lower_ in _WHEN and doc[k].head.pos_ in ("VERB", "AUX") and doc[k].head.i > k:
+        return doc[k].head
+    for t in span:
+        for c in t.children:
+            if span.start <= c.i < span.end or c.dep_ not in ("relcl", "acl:relcl", "acl", "advcl"):
+                continue
+            if any(g.lower_ in _WHEN and g.dep_ in ("advmod", "mark") for g in c.children):
+                return c
+    return None
+
+
+def _cue_statement(span: Span, statements: list[Statement]) -> Statement | None:
+    """The statement whose cue this date phrase modifies, through words that are not a clause
+    of their own ("Speaking to X on May 3", "in a statement published on Tuesday")."""
+    t = span.root
+    for _ in range(_CUE_HOPS):
+        if t.head.i == t.i:
+            return None
+        child, t = t, t.head
+        if span.start <= t.i < span.end:
+            continue
+        for st in statements:
+            if _in_spans(t.idx, st.cue_spans):
+                return st
+        # A verb with its own subject or conjunction is another event ("After the ministry
+        # protested on May 2, X said"): its date is not the statement's.
+        if t.pos_ in ("VERB", "AUX") and any(
+            c.i != child.i and c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass", "mark", "expl") for c in t.children
+        ):
+            return None
+    return None
 
 
 def _plain_clause(sent_text: str, date_text: str) -> str:
@@ -310,6 +397,7 @@ def extract(doc: Doc, document: Document, statements: list[Statement]) -> list[E
 
     # (b) narrative events, and "via" sources of statements dated in their sentence.
     via: dict[str, str] = {}
+    speech_dates: dict[str, tuple[str, str]] = {}
     covered_verbs: set[int] = set()
     parsed = _has_parse(doc)
     for m in mentions:
@@ -326,12 +414,20 @@ def extract(doc: Doc, document: Document, statements: list[Statement]) -> list[E
             if any(_overlaps(st.start, st.end, sent.start_char, sent.end_char) for st in statements):
                 continue
             desc = _plain_clause(sent.text, m.text)
+            participle = False
             start, end = sent.start_char, sent.end_char
         else:
             span = _date_tokens(doc, m.start, m.end)
             if span is None or len(span) == 0:
                 continue
-            verb = _governor(span)
+            if not any(_in_spans(m.start, st.content_spans) for st in statements):
+                cued = _cue_statement(span, statements)
+                if cued is not None:
+                    # The date of an act of speech already told as a statement.
+                    if not cued.date:
+                        speech_dates.setdefault(cued.id, (m.value.iso, m.value.precision))
+                    continue
+            verb = _when_clause(span) or _governor(span)
             if verb.i in covered_verbs:
                 continue
             if any(_in_spans(verb.idx, st.cue_spans) for st in statements):
@@ -366,9 +462,10 @@ def extract(doc: Doc, document: Document, statements: list[Statement]) -> list[E
                 if head.pos_ == "ADP" and all(c.i in banned or c.is_punct for c in head.children):
                     banned.add(head.i)
             desc = _clause(doc, verb, banned, sent, floor)
+            participle = verb.dep_ in ("acl", "amod") and not _subject_of(verb)
             covered_verbs.add(verb.i)
             start, end = sent.start_char, sent.end_char
-        if len(desc.split()) < 2:
+        if len(desc.split()) < 2 or (participle and not _says_something(desc)):
             continue
         drafts.append(
             Event(
@@ -389,7 +486,11 @@ def extract(doc: Doc, document: Document, statements: list[Statement]) -> list[E
     for st in statements:
         date, precision = st.date, st.date_precision
         if not date:
-            found = _date_from_previous_sentence(st, sents, mentions, sent_index)
+            found = (
+                speech_dates.get(st.id)
+                or _date_of_enclosing(st, statements, speech_dates)
+                or _date_from_previous_sentence(st, sents, mentions, sent_index)
+            )
             if found is None:
                 continue
             date, precision = found
@@ -422,6 +523,23 @@ def _precision_of(iso: str) -> str:
 
 def _name_words(name: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[^\W\d_]{4,}", name)}
+
+
+def _date_of_enclosing(
+    st: Statement, statements: list[Statement], speech_dates: dict[str, tuple[str, str]]
+) -> tuple[str, str] | None:
+    """The date of the same speaker's statement whose content holds this one ("She said on
+    May 3 she was appealing to ..."): one act of speech, one time."""
+    for outer in statements:
+        if outer.id == st.id or outer.speaker != st.speaker:
+            continue
+        if not any(a <= st.start and st.end <= b for a, b in outer.content_spans):
+            continue
+        if outer.date:
+            return outer.date, outer.date_precision or _precision_of(outer.date)
+        if outer.id in speech_dates:
+            return speech_dates[outer.id]
+    return None
 
 
 def _date_from_previous_sentence(

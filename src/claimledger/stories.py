@@ -1,17 +1,24 @@
 """Incremental story clustering: each new document joins the story it continues, or starts one.
 
-A story is identified by who is in it (entity keys of speakers and mentioned actors, as
-normalised by `entities.mention_keys`) and by its rarer capitalised terms (product names,
-places). A document joins a story when
+A story is identified by who and what is in it: the actor keys of speakers and mentioned
+actors (`entities.mention_keys`) and the rarer capitalised terms (product names, places).
+Both are reduced to *stems* — a spelling skeleton of each distinctive word, cut to
+`_STEM_LEN` letters — so that one name compares equal across kinds (a fictional country
+the Russian NER tags as a person), inflections (Кестрании/Kestrania/Kestranian) and
+scripts (Демский/Demsky). A document joins a story when
 
-* they share at least one *specific* actor (a person or a named/state organisation: two
-  stories that only share countries are look-alikes, not one story), and
-* the weighted overlap of their keys is above `THRESHOLD`, keys that many candidate
-  stories share counting less (an IDF over the candidates), and
+* they share at least `_MIN_SHARED` stems, one of them a specific actor (a person or a
+  named/state organisation: two stories that only share countries are look-alikes);
+* the weighted overlap coefficient of their stems is above `THRESHOLD`. Overlap over the
+  smaller side rather than cosine, so a long article with many side actors still joins
+  the short one it continues; each stem weighs by its kind, its salience (rank) on each
+  side and its rarity among the candidate stories (an IDF);
 * their dates are within `WINDOW_DAYS` of the story's span, when both are known.
 
-Story keys carry two metadata entries, `@first:YYYY-MM-DD` and `@last:YYYY-MM-DD`: the
-story's date span. `doc_keys` never emits `@` keys, so they never act as blocking keys.
+Keys are `K:stem` with K the kind class (p person, o organisation, g place, t term); the
+class only weighs, matching is on the stem. Story keys carry two metadata entries,
+`@first:YYYY-MM-DD` and `@last:YYYY-MM-DD`: the story's date span. `doc_keys` never emits
+`@` keys, so they never act as blocking keys.
 """
 
 from __future__ import annotations
@@ -22,17 +29,22 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
-from claimledger.entities import has_cyrillic, mention_keys, ru_surname_base, translit
+from claimledger.entities import has_cyrillic, mention_keys, ru_surname_base, skeleton
 from claimledger.models import DocAnalysis, Mention, Story
 
 WINDOW_DAYS = 45
 THRESHOLD = 0.3
 MAX_KEYS = 50
 _DOC_KEYS = 40
+_STEM_LEN = 5
+_MIN_SHARED = 2
 
-# Key kinds and how much they say about a story's identity.
-_WEIGHT = {"p": 3.0, "o": 2.0, "n": 2.0, "a": 1.5, "x": 1.0, "g": 1.0, "t": 1.0, "c": 0.5}
-_SPECIFIC = {"p", "o", "n", "a"}
+# Entity-key kinds (see entities._keys_for) -> stem class; descriptions ("x:officials")
+# name no one in particular and are left out.
+_CLASS = {"p": "p", "o": "o", "n": "o", "a": "o", "m": "o", "g": "g", "c": "g", "t": "t"}
+# How much a shared stem of each class says about a story's identity.
+_WEIGHT = {"p": 3.0, "o": 2.0, "g": 1.0, "t": 1.0}
+_SPECIFIC = {"p", "o"}
 
 _TITLE_STOP = {
     "the", "a", "an", "in", "on", "of", "and", "for", "to", "at", "by", "with", "from", "as", "but", "or", "not",
@@ -43,7 +55,20 @@ _TITLE_STOP = {
     "recall", "meanwhile", "however", "according", "today", "yesterday", "earlier", "also", "after", "before",
     "в", "на", "и", "с", "по", "как", "что", "это", "он", "она", "они", "однако", "также", "при", "для",
 }  # fmt: skip
+# Capitalised words that are parts of institutional names or titles in any story
+# ("Foreign Ministry", "Defence", "Embassy", "General"): they tie every story to every other.
+_GENERIC_WORDS = (
+    "ministry minister ministers foreign affairs defence defense interior embassy embassies government president "
+    "presidential prime national assembly commission committee council department office service services agency "
+    "police army armed forces force royal kingdom republic state states united federal federation general colonel "
+    "major chief deputy spokesperson spokeswoman spokesman press news radio television post times daily courier "
+    "herald gazette journal tribune observer agency party parliament senate court supreme security international "
+    "mfa mod mp un eu nato "
+    "министерство министр мид правительство президент посольство ведомство агентство служба армия генерал "
+    "пресс радио газета парламент партия суд республика государство глава заместитель представитель"
+).split()
 _CAP_RE = re.compile(r"(?<![\w])([A-ZА-ЯЁ][\w\-]{2,})", re.UNICODE)
+_WORD_RE = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _SENT_START_RE = re.compile(r"(?:^|[.!?…:]\s+|\n\s*|[\"“«]\s*)$")
 
 
@@ -51,32 +76,66 @@ def _kind(key: str) -> str:
     return key.split(":", 1)[0]
 
 
-def _term(word: str) -> str:
+def _stem_of(key: str) -> str:
+    return key.split(":", 1)[1] if ":" in key else key
+
+
+def _word_stem(word: str) -> str:
     w = word.lower()
     if has_cyrillic(w):
         w = ru_surname_base(w)
-    return translit(w)[:7]
+    return skeleton(w)[:_STEM_LEN]
+
+
+_GENERIC = {_word_stem(w) for w in _GENERIC_WORDS}
+
+
+def _stems(key: str) -> list[str]:
+    """The comparable stems of one entity key or term: one per distinctive word."""
+    kind, _, name = key.partition(":")
+    if kind == "o":
+        # A state body: its country is a place stem; the body itself (country + type) is
+        # the specific actor. Document-scoped bodies ("@doc") name no one across documents.
+        owner, _, body = name.partition("|")
+        if owner.startswith("@"):
+            return []
+        place = _word_stem(owner.split()[0]) if owner.split() else ""
+        return [s for s in (f"{place}|{body}" if place and body else "", place) if s]
+    out = []
+    for w in _WORD_RE.findall(name):
+        s = _word_stem(w)
+        if len(s) >= 3 and s not in _GENERIC:
+            out.append(s)
+    return out
 
 
 def _capitalised_terms(text: str) -> Counter[str]:
-    """Capitalised words that are not sentence-initial: names of things, places, products."""
+    """Capitalised words that are not sentence-initial: names of things, places, products.
+
+    A word the text also writes in lower case is a common word capitalised by a headline
+    or a title ("Hacked Forum Post"), not a name.
+    """
+    lower = {w for w in _WORD_RE.findall(text) if w.islower()}
     out: Counter[str] = Counter()
     for m in _CAP_RE.finditer(text):
         word = m.group(1)
-        if word.lower() in _TITLE_STOP or _SENT_START_RE.search(text[max(0, m.start() - 3) : m.start()]):
+        if word.lower() in _TITLE_STOP or word.lower() in lower:
             continue
-        out[f"t:{_term(word)}"] += 1
+        if _SENT_START_RE.search(text[max(0, m.start() - 3) : m.start()]):
+            continue
+        out[f"t:{word}"] += 1
     return out
 
 
 def _weighted_doc_keys(analysis: DocAnalysis) -> Counter[str]:
-    counts: Counter[str] = Counter()
+    """Stem keys (`class:stem`) of a document with their salience."""
+    raw: Counter[str] = Counter()
     doc = analysis.document
     for m in analysis.mentions:
         for k in mention_keys(m):
             if k.startswith("p4:") or "@" in k:
                 continue  # fuzzy or document-scoped keys say nothing across documents
-            counts[k] += 1
+            raw[k] += 1
     for st in analysis.statements:
         if not st.speaker:
             continue
@@ -84,20 +143,34 @@ def _weighted_doc_keys(analysis: DocAnalysis) -> Counter[str]:
         for k in mention_keys(probe):
             if k.startswith("p4:") or "@" in k:
                 continue
-            counts[k] += 2  # speakers are what a story is about
+            raw[k] += 2  # speakers are what a story is about
     text = " ".join(x for x in (doc.title or "", doc.title or "", doc.text) if x)
-    # Terms that are already an actor key (a surname) would count twice.
-    actor_words = {k.split(":", 1)[1][:7] for k in counts}
-    for k, n in _capitalised_terms(text).items():
-        if k.split(":", 1)[1] not in actor_words:
-            counts[k] += n
-    return counts
+    raw.update(_capitalised_terms(text))
+    # One stem keeps its most specific class: the same name seen as an actor and as a
+    # capitalised term is one actor, counted once with all its occurrences.
+    counts: Counter[str] = Counter()
+    best: dict[str, str] = {}
+    for k, n in raw.items():
+        cls = _CLASS.get(_kind(k))
+        if cls is None:
+            continue
+        for s in _stems(k):
+            if "|" in s:
+                cls_s = "o"
+            elif _kind(k) == "o":
+                cls_s = "g"  # the owner country of a state body
+            else:
+                cls_s = cls
+            counts[s] += n
+            if s not in best or _WEIGHT[cls_s] > _WEIGHT[best[s]]:
+                best[s] = cls_s
+    return Counter({f"{best[s]}:{s}": n for s, n in counts.items()})
 
 
 def doc_keys(analysis: DocAnalysis) -> list[str]:
     """Blocking keys of a document, most telling first (actors before terms, frequent first)."""
     counts = _weighted_doc_keys(analysis)
-    ranked = sorted(counts, key=lambda k: (-counts[k] * _WEIGHT.get(_kind(k), 1.0), k))
+    ranked = sorted(counts, key=lambda k: (-(1.0 + math.log(counts[k])) * _WEIGHT.get(_kind(k), 1.0), k))
     return ranked[:_DOC_KEYS]
 
 
@@ -141,32 +214,37 @@ def _within_window(day: str | None, story: Story) -> bool:
     return (lo - d).days <= WINDOW_DAYS and (d - hi).days <= WINDOW_DAYS
 
 
-def _score(keys: Counter[str], story: Story, df: Counter[str], n: int) -> float:
-    story_keys = [k for k in story.keys if not k.startswith("@")]
-    shared = set(keys) & set(story_keys)
-    if not any(_kind(k) in _SPECIFIC for k in shared):
+def _salience(ranked: list[str]) -> dict[str, tuple[str, float]]:
+    """stem -> (class, salience): the first-ranked keys are what the text is about."""
+    out: dict[str, tuple[str, float]] = {}
+    for r, k in enumerate(ranked):
+        s = _stem_of(k)
+        if s not in out:
+            out[s] = (_kind(k), 1.0 / (1.0 + r / 10.0))
+    return out
+
+
+def _score(ranked: list[str], story: Story, df: Counter[str], n: int) -> float:
+    """Weighted overlap coefficient of the document's and the story's stems (0..1)."""
+    d = _salience(ranked)
+    t = _salience([k for k in story.keys if not k.startswith("@")])
+    shared = set(d) & set(t)
+    if len(shared) < _MIN_SHARED or not any(d[s][0] in _SPECIFIC or t[s][0] in _SPECIFIC for s in shared):
         return 0.0
 
-    def w(k: str) -> float:
+    def idf(s: str) -> float:
         # Rarer among the candidates = more telling; +1 smoothing keeps weights positive
         # when there is a single candidate.
-        return _WEIGHT.get(_kind(k), 1.0) * math.log(1.0 + (n + 1) / (df[k] + 1))
+        return math.log(1.0 + (n + 1) / (df[s] + 1))
 
-    def cosine(kinds: set[str] | None) -> float:
-        def sel(k: str) -> bool:
-            return (_kind(k) in kinds) if kinds is not None else (_kind(k) == "t")
+    def mass(side: dict[str, tuple[str, float]], stems: set[str]) -> float:
+        return sum(_WEIGHT.get(side[s][0], 1.0) * side[s][1] * idf(s) for s in stems)
 
-        d = [k for k in keys if sel(k)]
-        t = [k for k in story_keys if sel(k)]
-        if not d or not t:
-            return 0.0
-        inter = sum(w(k) ** 2 for k in set(d) & set(t))
-        return inter / math.sqrt(sum(w(k) ** 2 for k in d) * sum(w(k) ** 2 for k in t))
-
-    # Who is in it matters most; shared rarer terms (places, products) confirm it. Cosine
-    # rather than containment, so a document naming only one ubiquitous actor (a ministry
-    # that comments on everything) does not join every story that actor appears in.
-    return 0.65 * cosine({"p", "o", "n", "a", "c", "g", "x"}) + 0.35 * cosine(None)
+    inter = sum(
+        max(_WEIGHT.get(d[s][0], 1.0), _WEIGHT.get(t[s][0], 1.0)) * min(d[s][1], t[s][1]) * idf(s) for s in shared
+    )
+    denom = min(mass(d, set(d)), mass(t, set(t)))
+    return min(1.0, inter / denom) if denom else 0.0
 
 
 def _title(analysis: DocAnalysis) -> str:
@@ -182,19 +260,28 @@ def _title(analysis: DocAnalysis) -> str:
     return " ".join(words[:14]) + (" …" if len(words) > 14 else "")
 
 
-def _update(story: Story, analysis: DocAnalysis, keys: Counter[str]) -> Story:
+def _update(story: Story, analysis: DocAnalysis, ranked: list[str], keys: Counter[str]) -> Story:
     doc = analysis.document
     if doc.id not in story.doc_ids:
         story.doc_ids.append(doc.id)
     plain = [k for k in story.keys if not k.startswith("@")]
     # Existing keys keep a rank-based score (their order is by importance); the document's
     # keys add theirs, so keys that recur across the story's documents rise to the top.
+    # Keyed by stem: a stem seen under two classes keeps the more specific one.
     scores: dict[str, float] = {}
+    cls: dict[str, str] = {}
+
+    def note(k: str, add: float) -> None:
+        s, c = _stem_of(k), _kind(k)
+        scores[s] = scores.get(s, 0.0) + add
+        if s not in cls or _WEIGHT.get(c, 1.0) > _WEIGHT.get(cls[s], 1.0):
+            cls[s] = c
+
     for r, k in enumerate(plain):
-        scores[k] = 1.0 + (len(plain) - r) / max(1, len(plain))
-    for k, c in keys.items():
-        scores[k] = scores.get(k, 0.0) + min(2.0, c * _WEIGHT.get(_kind(k), 1.0) / 2.0)
-    ranked = sorted(scores, key=lambda k: (-scores[k], k))[:MAX_KEYS]
+        note(k, 1.0 + (len(plain) - r) / max(1, len(plain)))
+    for r, k in enumerate(ranked):
+        note(k, min(2.0, keys[k] * _WEIGHT.get(_kind(k), 1.0) / 2.0) / (1.0 + r / 20.0))
+    top = sorted(scores, key=lambda s: (-scores[s], s))[:MAX_KEYS]
     first, last = _span(story)
     day = _doc_date(analysis)
     if day:
@@ -202,7 +289,7 @@ def _update(story: Story, analysis: DocAnalysis, keys: Counter[str]) -> Story:
         last = max(last, day) if last else day
     meta = [f"@first:{first}"] if first else []
     meta += [f"@last:{last}"] if last else []
-    story.keys = ranked + meta
+    story.keys = [f"{cls[s]}:{s}" for s in top] + meta
     return story
 
 
@@ -212,19 +299,20 @@ def assign(analysis: DocAnalysis, candidates: list[Story], new_id: Callable[[], 
     for story in candidates:
         if doc.id in story.doc_ids:
             return story  # re-analysis of a document already placed
-    keys = Counter({k: c for k, c in _weighted_doc_keys(analysis).items() if k in set(doc_keys(analysis))})
+    keys = _weighted_doc_keys(analysis)
+    ranked = doc_keys(analysis)
     day = _doc_date(analysis)
     df: Counter[str] = Counter()
     for story in candidates:
-        df.update({k for k in story.keys if not k.startswith("@")})
+        df.update({_stem_of(k) for k in story.keys if not k.startswith("@")})
     best: tuple[float, Story] | None = None
     for story in candidates:
         if not _within_window(day, story):
             continue
-        s = _score(keys, story, df, len(candidates))
+        s = _score(ranked, story, df, len(candidates))
         if s >= THRESHOLD and (best is None or s > best[0]):
             best = (s, story)
     if best is not None:
-        return _update(best[1], analysis, keys)
+        return _update(best[1], analysis, ranked, keys)
     story = Story(id=new_id(), title=_title(analysis), doc_ids=[], keys=[])
-    return _update(story, analysis, keys)
+    return _update(story, analysis, ranked, keys)

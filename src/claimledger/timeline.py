@@ -27,6 +27,15 @@ _STOP = {
     "сказал", "сказала", "сообщил", "сообщила",
 }  # fmt: skip
 
+# Capitalised words of institutional names: two different ministries share "Foreign
+# Ministry", so these count as content words, not as names.
+_INSTITUTIONAL = {
+    "ministry", "minister", "foreign", "affairs", "defence", "defense", "interior", "embassy", "government",
+    "president", "prime", "national", "state", "department", "office", "agency", "council", "committee",
+    "commission", "spokesman", "spokeswoman", "spokesperson", "general", "major", "chief",
+    "министерство", "министр", "мид", "посольство", "правительство", "президент", "ведомство",
+}  # fmt: skip
+
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*", re.UNICODE)
 
 
@@ -52,7 +61,7 @@ def salient(text: str) -> dict[str, float]:
         if low in _STOP or (len(tok) < 3 and not tok.isdigit()):
             continue
         # Capitalised mid-description words are names; the first word is capitalised anyway.
-        is_name = tok[:1].isupper() and i > 0
+        is_name = tok[:1].isupper() and i > 0 and low not in _INSTITUTIONAL
         weight = 2.0 if (is_name or any(c.isdigit() for c in tok)) else 1.0
         stem = _stem(tok)
         out[stem] = max(out.get(stem, 0.0), weight)
@@ -118,9 +127,13 @@ def _absorb(target: Event, ev: Event) -> None:
     for s in ev.statement_ids:
         if s not in target.statement_ids:
             target.statement_ids.append(s)
-    # The more precise date wins; "2022-10-28" refines "2022-10".
+    # The more precise date wins; "2022-10-28" refines "2022-10". The account that knows
+    # the day usually tells the event itself ("opened an assembly line") where the vaguer
+    # one tells a circumstance ("visited the plant in May"), so its description comes too.
     if ev.date and (not target.date or len(ev.date) > len(target.date)):
         target.date, target.date_precision = ev.date, ev.date_precision
+        if ev.description:
+            target.description = ev.description
     target.said_date = target.said_date or ev.said_date
     # When it was first known: the earliest report.
     target.reported_date = _earliest(target.reported_date, ev.reported_date)
