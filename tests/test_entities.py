@@ -161,3 +161,53 @@ def test_unrelated_orgs_stay_apart() -> None:
     d1 = [_m("Radio Liberty", "MEDIA"), _m("Tasnim News", "MEDIA"), _m("Eurasianet", "MEDIA")]
     _run([d1])
     assert len({m.entity_id for m in d1}) == 3
+
+
+def test_place_stem_ties_unknown_place_demonym_and_case_forms() -> None:
+    from claimledger.entities import place_stem
+
+    forms = ["Tamberia", "Tamberian", "Tamberia's", "Тамберии", "Тамберию", "тамберийского", "Тамберией"]
+    assert len({place_stem(f) for f in forms}) == 1
+    assert place_stem("Orvan") == place_stem("Orvani") == place_stem("Орвана")
+    assert place_stem("Tamberia") != place_stem("Orvania")
+
+
+def test_state_bodies_of_unknown_countries_join_across_forms_and_scripts() -> None:
+    d1 = [_m("Tamberian Foreign Ministry", "ORG"), _m("Tamberian MFA", "ORG", "Tamberian Foreign Ministry")]
+    d2 = [_m("Ministry of Foreign Affairs of Tamberia", "ORG", doc="d2")]
+    d3 = [_m("МИД Тамберии", "ORG", doc="d3"), _m("тамберийского МИД", "ORG", "МИД Тамберии", doc="d3")]
+    d4 = [_m("Orvanian Foreign Ministry", "ORG", doc="d4")]
+    d5 = [_m("Tamberia's Foreign Ministry", "ORG", doc="d5"), _m("Orvania's Foreign Ministry", "ORG", doc="d5")]
+    _run([d1, d2, d3, d4, d5])
+    tamberia = {m.entity_id for m in [*d1, d2[0], d3[0], d5[0]]}
+    assert len(tamberia) == 1
+    # Another country's ministry, even in the same document, stays apart.
+    assert d4[0].entity_id not in tamberia
+    assert d5[1].entity_id == d4[0].entity_id
+
+
+def test_unknown_country_name_and_demonym_are_one_place() -> None:
+    d1 = [_m("Tamberia", "GPE"), _m("Tamberian", "NORP")]
+    d2 = [_m("Тамберии", "GPE", doc="d2")]
+    known = _run([d1, d2])
+    assert len({m.entity_id for m in d1 + d2}) == 1
+    (entity,) = known.values()
+    assert entity.name == "Tamberia"
+
+
+def test_embassy_seat_in_either_script() -> None:
+    d1 = [_m("Orvanian Embassy in Velgrad", "ORG")]
+    d2 = [_m("посольстве Орвании в Велграде", "ORG", doc="d2")]
+    d3 = [_m("Orvanian Embassy in Tamberia", "ORG", doc="d3")]
+    _run([d1, d2, d3])
+    assert d1[0].entity_id == d2[0].entity_id
+    assert d3[0].entity_id != d1[0].entity_id
+
+
+def test_cyrillic_person_joins_latin_transliteration_but_not_a_namesake() -> None:
+    d1 = [_m("Oren Valescu", "PERSON")]
+    d2 = [_m("Орен Валеску", "PERSON", doc="d2")]
+    d3 = [_m("Marta Valescu", "PERSON", doc="d3")]
+    _run([d1, d2, d3])
+    assert d1[0].entity_id == d2[0].entity_id
+    assert d3[0].entity_id != d1[0].entity_id

@@ -71,6 +71,9 @@ def skeleton(word: str) -> str:
     s = translit(word)
     s = re.sub(r"[^a-z0-9]", "", s)
     s = s.replace("kh", "h").replace("j", "i").replace("y", "i").replace("w", "v")
+    # A hard Latin "c" is a Cyrillic "к" (Valescu/Валеску, Marco/Марко); "ch" and the soft
+    # "c" before e/i are other sounds.
+    s = re.sub(r"c(?![hei])", "k", s).replace("q", "k")
     s = re.sub(r"(.)\1+", r"\1", s)
     return s
 
@@ -278,6 +281,98 @@ def find_country(text: str) -> str | None:
 
 
 # ---------------------------------------------------------------------------
+# Places no table knows: a stem shared by the name, its demonym and its case forms
+# ---------------------------------------------------------------------------
+
+# Russian case endings of place names and of demonym adjectives, longest first:
+# Кестрании/Кестранию/Кестранией -> кестран, кестранийского -> кестран, Дорвике -> дорвик.
+_RU_PLACE_ENDS = tuple(
+    sorted(
+        {
+            *(stem + end for stem in ("ийск", "ск", "цк") for end in (
+                "ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их", "ими", "ым", "ый")),
+            "ией", "ию", "ия", "ии", "ий", "ей", "ом", "ем", "ой", "ою", "ы", "а", "у", "е", "я", "ю", "и", "ь",
+        },
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+# English demonym/country endings: Valdorian/Valdoria, Marestani/Marestan, Nepalese/Nepal.
+_EN_PLACE_ENDS = ("ians", "ian", "ans", "ese", "an", "ia", "ya", "i", "a")
+
+
+def _strip_one(word: str, ends: tuple[str, ...], keep: int) -> str:
+    for end in ends:
+        if word.endswith(end) and len(word) - len(end) >= keep:
+            return word[: -len(end)]
+    return word
+
+
+def place_stem(word: str) -> str:
+    """One stem for a place name, its demonym and their inflections, in any script.
+
+    News names places that no country table knows (small states, regions, towns, and the
+    made-up countries of fiction), so their demonym and case forms are tied together by
+    morphology instead: "Kestrania", "Kestranian", "Kestrania's", "Кестрании",
+    "кестранийский" all give one stem. Two passes of English endings make the noun and the
+    adjective meet whichever of them carries the extra syllable (Marestan/Marestani).
+    """
+    w = _clean(word).lower()
+    for a in _APOS:
+        if w.endswith(a + "s"):
+            w = w[:-2]
+    w = re.sub(r"[^\w]", "", w)
+    if has_cyrillic(w):
+        w = _strip_one(w, _RU_PLACE_ENDS, 3)
+    # Russian soft vowels after a consonant romanise with a "y" the English spelling lacks
+    # (Люсения -> Lyuseniya, English Lusenia).
+    w = re.sub(r"(?<=[bdfgklmnprstvz])y(?=[aueo])", "", translit(w)) if has_cyrillic(w) else translit(w)
+    for _ in range(2):
+        w = _strip_one(w, _EN_PLACE_ENDS, 4)
+    w = w.replace("kh", "h").replace("ck", "k").replace("c", "k").replace("q", "k")
+    w = w.replace("j", "i").replace("y", "i").replace("w", "v")
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+# Words inside state-body names that describe the body, not whose it is.
+_OWNER_SKIP = {
+    "royal", "national", "federal", "state", "central", "supreme", "general", "public", "democratic", "people",
+    "popular", "islamic", "republic", "kingdom", "united", "foreign", "affairs", "main", "high", "higher",
+    "special", "joint", "ministry", "minister", "office", "department", "embassy", "consulate", "side", "army",
+    "government", "council", "service", "the", "of", "and", "for",
+}  # fmt: skip
+_CAP_WORD_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+_RU_DEMONYM_RE = re.compile(r"^[а-яё]+[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
+
+
+def derived_owner(owner_text: str, kind_match: tuple[int, int] | None = None) -> str | None:
+    """The owner of a state body no table knows, as a place-stem key ("~kestran").
+
+    The owner is what is left of the name once the institution words are taken out: the
+    capitalised words ("Valdorian Foreign Ministry", "Ministry of Foreign Affairs of
+    Valdoria", "МИД Кестрании") or a Russian demonym adjective ("кестранского МИД")."""
+    text = _clean(owner_text)
+    if kind_match is not None:
+        text = text[: kind_match[0]] + " " + text[kind_match[1] :]
+    stems: list[str] = []
+    for w in _CAP_WORD_RE.findall(text):
+        low = w.lower()
+        if low in _OWNER_SKIP or low in _ORG_STOP or low in _TITLES:
+            continue
+        if w[:1].isupper() or _RU_DEMONYM_RE.match(low):
+            st = place_stem(w)
+            if len(st) >= 3:
+                stems.append(st)
+    if not stems:
+        return None
+    return "~" + " ".join(dict.fromkeys(stems))
+
+
+def _is_derived(country: str | None) -> bool:
+    return bool(country) and country.startswith("~")  # type: ignore[union-attr]
+
+
+# ---------------------------------------------------------------------------
 # Institutions
 # ---------------------------------------------------------------------------
 
@@ -369,11 +464,14 @@ def org_frame(text: str) -> OrgFrame:
             raw_place = (m.group(1) or m.group(2) or "").strip()
             owner_text = cleaned[: m.start()].strip()
             pc = find_country(raw_place)
-            place = pc or skeleton(ru_surname_base(raw_place.split()[-1]) if has_cyrillic(raw_place) else raw_place)
+            place = pc or " ".join(place_stem(w) for w in _CAP_WORD_RE.findall(raw_place)) or None
     country = find_country(owner_text) or implied
-    if kind is None and country is None:
-        # A bare country name typed ORG ("Tajikistan denied ...") is still the country.
-        pass
+    if country is None and kind is not None:
+        # A state body of a place no table knows: its owner is the name minus the
+        # institution words, keyed by place stem so "Valdorian MFA" meets "МИД Валдории".
+        owner_low = owner_text.lower()
+        km = next((m for _k, rx, _i in _INSTITUTION_RES if _k == kind for m in [rx.search(owner_low)] if m), None)
+        country = derived_owner(owner_text, km.span() if km else None)
     words = [w for w in _words(cleaned) if w not in _ORG_STOP]
     name = " ".join(translit(w) for w in words)
     stripped = re.sub(r"[^\w]", "", cleaned)
@@ -501,7 +599,8 @@ _CLASS = {"PERSON": "person", "ORG": "org", "MEDIA": "org", "GPE": "place", "NOR
 def _mention_name(m: Mention) -> str:
     name = m.local_name or m.text
     # Drop a leading article: "the Tajik Foreign Ministry" and "Tajik Foreign Ministry" are one name.
-    return re.sub(r"^(?:the|a|an)\s+", "", _clean(name), flags=re.IGNORECASE)
+    # A Russian preposition glued to the front ("В МИД сообщили") is not part of the name either.
+    return re.sub(r"^(?:the|a|an|в|во|на|из|от)\s+(?=\S)", "", _clean(name), flags=re.IGNORECASE)
 
 
 def _norm_name(text: str) -> str:
@@ -538,9 +637,15 @@ def _parse(name: str, etype: str) -> _Parsed:
             if not leftovers or all(find_country(w) == frame.country for w in leftovers):
                 return _Parsed("country", country=frame.country, name=frame.country)
         if cls == "place":
+            words = _words(name)
+            if len(words) == 1 and words[0][:1].isalpha():
+                # A one-word place or demonym no table knows ("Valdoria", "Valdorian",
+                # "Валдории"): one entity per place stem, the way demonyms join countries.
+                stem = place_stem(words[0])
+                if len(stem) >= 3:
+                    return _Parsed("country", country="~" + stem, name="~" + stem)
             # Case endings of Cyrillic place names (Душанбе/Москве) are stripped like surnames;
             # the unstripped form is kept too, for names that do not decline.
-            words = _words(name)
             base = " ".join(skeleton(ru_surname_base(w)) if has_cyrillic(w) else skeleton(w) for w in words)
             plain = " ".join(skeleton(w) for w in words)
             return _Parsed("place", name=base, alt=(plain,) if plain != base else ())
@@ -711,7 +816,13 @@ def _display_name(cand: _Cand) -> str:
     parsed = {f: _parse(f, cand.entity.type) for f in cand.forms}
     countries = [q.country for q in parsed.values() if q.cls == "country" and q.country]
     if countries:
-        return country_display(Counter(countries).most_common(1)[0][0])
+        key = Counter(countries).most_common(1)[0][0]
+        if not _is_derived(key):
+            return country_display(key)
+        # A place no table knows: its own name (Latin first), which is usually shorter than
+        # the demonym ("Valdoria" over "Valdorian") and uninflected.
+        own = [f for f, q in parsed.items() if q.country == key]
+        return min(own, key=lambda f: (has_cyrillic(f), not f[:1].isupper(), len(f), -cand.forms[f]))
     # Descriptions ("the ministry", "spokesman") are aliases, never the display name.
     forms = [f for f in cand.forms if f[:1].isupper() or f[:1].isdigit()] or list(cand.forms)
     if not forms:

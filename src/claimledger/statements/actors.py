@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.entities import place_stem
+
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "он", "она", "его", "ее", "её", "ему", "ей", "him.", "i", "я"}
 ORG_PRONOUNS = {"it", "its", "they", "them", "their", "оно", "они", "их", "we", "мы"}
 TITLES = set(
@@ -53,7 +55,21 @@ MEDIA_WORDS = set(
     "interfax ria novosti bbc cnn telegraph guardian wire daily weekly magazine channel broadcasting "
     "тасс интерфакс риа новости газета радио телеканал агентство".split()
 )
-STOP = set("the a an of for in and 's ’s to at on by".split())
+STOP = set("the a an of for in and 's ’s to at on by в во на из от по с к о об при для и".split())
+# Nouns that say a name belongs to a person ("Kamran Talesh, an adviser to ...").
+PERSON_ROLES = TITLES | set(
+    "adviser advisor aide official member envoy administrator founder editor author owner correspondent "
+    "reporter researcher scientist economist politician diplomat lawmaker legislator mp councillor candidate "
+    "советник помощник сотрудник член эксперт аналитик политик дипломат".split()
+)
+# Speaker phrases that are documents: "the statement said" speaks for its issuer.
+DOCUMENT_HEADS = {"statement", "communique", "communiqué", "announcement", "заявление", "сообщение", "коммюнике"}
+EMBASSY_HEADS = {"embassy", "consulate", "mission", "посольство", "консульство", "представительство"}
+# Words before a place, never before a person named by surname ("in Talesh" is a town).
+LOCATIVE = {"in", "from", "at", "near", "into", "across", "outside", "inside", "throughout", "в", "во", "из", "на"}
+# Russian demonym adjectives are lowercase ("кестранского МИД", "российской армии").
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_RU_DEMONYM = re.compile(r"^[а-яё]+[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
 _GLUED_THE = re.compile(r"^(?:the|The)(?=[A-Z])")
 
 
@@ -153,6 +169,7 @@ class Actors:
                 sp = self._org_phrase(tok)
                 if sp is not None and any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP") for t in sp):
                     spans.append((sp, "ORG"))
+        spans = self._relabel(spans)
         spans.sort(key=lambda s: (s[0].start_char, -s[0].end_char))
         last_end = -1
         for sp, label in spans:
@@ -166,13 +183,89 @@ class Actors:
             last_end = sp.end_char
             self.add(sp, label)
 
+    def _relabel(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        """Correct entity labels the document itself contradicts.
+
+        Statistical NER often types a rare foreign name as an organisation or place
+        ("spokeswoman Ilse Marten" as ORG), or a demonym adjective as a person. A title or
+        role word next to the name, or the name's last word being the surname of a person
+        the document names in full, makes it a person; a span of adjectives is no name."""
+        out: list[tuple[Span, str]] = []
+        for sp, label in spans:
+            if label == "PERSON":
+                if all(t.pos_ == "ADJ" for t in sp):
+                    label = "NORP"
+                else:
+                    sp = self._drop_detached_prefix(sp)
+            elif label in ("ORG", "GPE", "NORP") and self._name_like(sp) and self._person_context(sp):
+                label = "PERSON"
+            out.append((sp, label))
+        # A lone "person" whose stem is a place the document names ("Кестранию" beside
+        # "Кестрании", "кестранского"): Russian NER often takes declined foreign place names
+        # for surnames.
+        places = {place_stem(sp.text) for sp, label in out if label in ("GPE", "LOC", "NORP") and len(sp) == 1}
+        places |= {place_stem(t.text) for t in self.doc if _RU_DEMONYM.match(t.lower_)}
+        full_names = {place_stem(sp[-1].text) for sp, label in out if label == "PERSON" and len(sp) >= 2}
+        out = [
+            (sp, "GPE")
+            if label == "PERSON" and len(sp) == 1 and (st := place_stem(sp.text)) in places and st not in full_names
+            else (sp, label)
+            for sp, label in out
+        ]
+        surnames = {
+            sp[-1].text.lower() for sp, label in out if label == "PERSON" and len(strip_titles(sp.text)[0].split()) >= 2
+        }
+        for i, (sp, label) in enumerate(out):
+            if (
+                label in ("ORG", "GPE", "NORP")
+                and self._name_like(sp)
+                and sp[-1].text.lower() in surnames
+                and not (sp.start > 0 and self.doc[sp.start - 1].lower_ in LOCATIVE)
+            ):
+                out[i] = (sp, "PERSON")
+        return out
+
+    @staticmethod
+    def _name_like(sp: Span) -> bool:
+        """Capitalised words only, none of them an institution or media word: could be a name."""
+        words = [t for t in sp if not t.is_punct]
+        if not 1 <= len(words) <= 4:
+            return False
+        for t in words:
+            low = t.lower_.rstrip(".")
+            if not t.text[:1].isupper() or (not t.is_alpha and low not in TITLES):
+                return False
+            if t.lemma_.lower() in ORG_HEADS or low in ORG_HEADS or low in MEDIA_WORDS or low in KIND_ALIASES:
+                return False
+        return not all(t.is_upper for t in words)
+
+    def _person_context(self, sp: Span) -> bool:
+        first = sp[0].lower_.rstrip(".")
+        if len(sp) >= 2 and first in TITLES:
+            return True  # "Spokeswoman Ilse Marten"
+        if sp.start > 0:
+            prev = self.doc[sp.start - 1]
+            if prev.lower_.rstrip(".") in TITLES and prev.text[:1].isalpha():
+                return True  # "Mr. Dellin", "spokeswoman Ilse Marten"
+        root = _root(sp)
+        return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_ROLES for c in root.children)
+
+    def _drop_detached_prefix(self, sp: Span) -> Span:
+        """ "(советник командования) Марестана Камран Талеш": NER glued a genitive place to
+        the name. A leading word attached outside the span while the rest of the name
+        forms its own tree is not part of the name."""
+        if len(sp) < 3:
+            return sp
+        outside = [t for t in sp if not sp.start <= t.head.i < sp.end or t.head.i == t.i]
+        if len(outside) == 2 and outside[0].i == sp.start and outside[1].i == sp.start + 1:
+            return self.doc[sp.start + 1 : sp.end]
+        return sp
+
     def _org_phrase(self, head: Token) -> Span | None:
         left = head.i
         for t in reversed(list(head.lefts)):
-            if (
-                (t.dep_ in ("compound", "amod", "poss", "nmod", "flat")
-                and t.i == left - 1)
-                or (t.dep_ == "case" and t.i == left - 1)
+            if (t.dep_ in ("compound", "amod", "poss", "nmod", "flat") and t.i == left - 1) or (
+                t.dep_ == "case" and t.i == left - 1 and t.text in ("'s", "’s", "'", "’")
             ):
                 left = t.left_edge.i if t.dep_ == "poss" else t.i
             elif t.i == left - 1 and t.is_punct and t.text in ("’", "'"):
@@ -199,8 +292,8 @@ class Actors:
             and sp.label_ == "ORG"
             and (
                 doc[start - 1].ent_type_ in ("NORP", "GPE")
-                or (doc[start - 1].pos_ in ("PROPN", "ADJ")
-                and _GLUED_THE.sub("", doc[start - 1].text)[:1].isupper())
+                or (doc[start - 1].pos_ in ("PROPN", "ADJ") and _GLUED_THE.sub("", doc[start - 1].text)[:1].isupper())
+                or _RU_DEMONYM.match(doc[start - 1].lower_)
             )
         ):
             start -= 1
@@ -213,24 +306,69 @@ class Actors:
     def _grow_org_right(self, sp: Span) -> Span:
         # "Tajik" + "Foreign Ministry", "Tajikistan's" + "Foreign Ministry" read as one organisation
         end = sp.end
-        while end < len(self.doc) and (
-            self.doc[end].ent_type_ == "ORG"
-            # "МИД Таджикистана": the country in the genitive is part of the name
-            or (self.doc[end].ent_type_ == "GPE"
-            and self.doc[end].dep_ == "nmod"
-            and sp.start <= self.doc[end].head.i < end)
-            or (self.doc[end].lemma_.lower() in ORG_HEADS
-            and self.doc[end].pos_ in ("NOUN", "PROPN"))
-            or self.doc[end].text in ("’s", "'s", "’")
-            or (self.doc[end].pos_ == "PROPN"
-            and end > sp.end - 1
-            and self.doc[end - 1].text in ("’s", "'s"))
+        while (
+            end < len(self.doc)
+            and (
+                self.doc[end].ent_type_ == "ORG"
+                or self._ru_owner_after(sp.start, end)
+                # "МИД Таджикистана": the country in the genitive is part of the name (whatever
+                # NER made of a place it does not know)
+                or (
+                    self.doc[end].text[:1].isupper()
+                    and (self.doc[end].ent_type_ in ("GPE", "LOC", "PERSON", "ORG") or self.doc[end].pos_ == "PROPN")
+                    and self.doc[end].dep_ == "nmod"
+                    and sp.start <= self.doc[end].head.i < end
+                )
+                or (self.doc[end].lemma_.lower() in ORG_HEADS and self.doc[end].pos_ in ("NOUN", "PROPN"))
+                or self.doc[end].text in ("’s", "'s", "’")
+                or (self.doc[end].pos_ == "PROPN" and end > sp.end - 1 and self.doc[end - 1].text in ("’s", "'s"))
+            )
         ):
             end += 1
         if end > sp.end and any(
-            t.lemma_.lower() in ORG_HEADS or t.ent_type_ == "ORG" or t.dep_ == "nmod" for t in self.doc[sp.end : end]
+            t.lemma_.lower() in ORG_HEADS
+            or t.ent_type_ == "ORG"
+            or t.dep_ == "nmod"
+            or (t.pos_ == "PROPN" and _CYRILLIC.search(t.text))
+            for t in self.doc[sp.end : end]
         ):
-            return self.doc[sp.start : end]
+            sp = self.doc[sp.start : end]
+        return self._grow_owner_or_seat(sp)
+
+    def _ru_owner_after(self, start: int, end: int) -> bool:
+        """ "МИД Кестрании" even when the parser did not attach the genitive: in Russian a
+        lone capitalised proper noun right after an institution noun is its owner (a
+        person's full name there, "глава МИД Сергей Лавров", is two or more words)."""
+        doc = self.doc
+        if end >= len(doc) or end == start:
+            return False
+        t, prev = doc[end], doc[end - 1]
+        if not (t.text[:1].isupper() and _CYRILLIC.search(t.text) and t.pos_ == "PROPN"):
+            return False
+        if prev.lemma_.lower() not in ORG_HEADS and prev.lower_ not in ORG_HEADS:
+            return False
+        nxt = doc[end + 1] if end + 1 < len(doc) else None
+        return nxt is None or not (nxt.pos_ == "PROPN" and nxt.text[:1].isupper())
+
+    def _grow_owner_or_seat(self, sp: Span) -> Span:
+        """ "The Ministry of Foreign Affairs" + "of Kestrania", "The Aurelian Embassy" + "in
+        Dorvik": the owner or the seat named right after a state body is part of its name."""
+        doc = self.doc
+        lemmas = {t.lemma_.lower() for t in sp} | {t.lower_ for t in sp}
+        if not lemmas & ORG_HEADS:
+            return sp
+        end = sp.end
+        if end < len(doc) and (
+            doc[end].lower_ in ("of", "for") or (doc[end].lower_ in ("in", "в", "во") and lemmas & EMBASSY_HEADS)
+        ):
+            j = end + 1
+            if j < len(doc) and doc[j].lower_ == "the":
+                j += 1
+            k = j
+            while k < len(doc) and doc[k].text[:1].isupper() and (doc[k].pos_ == "PROPN" or doc[k].ent_type_):
+                k += 1
+            if k > j and not any(doc[i].lemma_.lower() in ORG_HEADS for i in range(j, k)):
+                return doc[sp.start : k]
         return sp
 
     def add(self, sp: Span, label: str) -> Actor:
@@ -238,7 +376,7 @@ class Actors:
         actor = self._match(sp, label, name)
         actor.forms.append((sp.start_char, sp.end_char, sp.text))
         self.by_span[(sp.start_char, sp.end_char)] = actor
-        self.timeline.append((sp.start_char, actor, sp.root.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")))
+        self.timeline.append((sp.start_char, actor, _root(sp).dep_ in ("nsubj", "nsubjpass", "nsubj:pass")))
         self.timeline.sort(key=lambda x: x[0])
         return actor
 
@@ -269,6 +407,8 @@ class Actors:
                 continue
             if lw in KIND_ALIASES:
                 kind |= KIND_ALIASES[lw]
+            elif _RU_DEMONYM.match(lw):
+                country.add(lw)
             elif lw in ORG_HEADS or w[:1].islower() or lw in ("foreign", "affairs", "defense", "interior"):
                 if lw not in ("affairs", "дел"):
                     kind.add("ministry" if lw in ("министерство", "ведомство") else lw)
@@ -316,7 +456,7 @@ class Actors:
 
     def _roles(self, sp: Span) -> set[str]:
         roles: set[str] = set()
-        root = sp.root
+        root = _root(sp)
         for t in root.lefts:
             if t.i < sp.start and t.pos_ == "NOUN":
                 roles.add(t.lemma_.lower())
@@ -344,14 +484,23 @@ class Actors:
         inside = [(s, a) for (s, e), a in self.by_span.items() if sp.start_char <= s and e <= sp.end_char]
         low = sp.text.lower().strip()
         words = [t for t in sp if not t.is_punct]
-        head = sp.root
+        head = _root(sp)
         hl = head.lemma_.lower()
+        heads = [a for (s, e), a in self.by_span.items() if s <= head.idx < e and sp.start_char <= s]
+        if (
+            inside
+            and not heads
+            and all(a.type in ("GPE", "NORP") for _s, a in inside)
+            and (head.pos_ == "NOUN" or hl in ORG_HEADS or head.lower_ in KIND_ALIASES)
+        ):
+            # "the Lusenian blogger", "The Kestranian MFA": the place only qualifies the
+            # description, whose referent is found by role or kind below
+            inside = []
         if inside:
             persons = [x for x in inside if x[1].type == "PERSON"]
             if persons:
                 return min(persons, key=lambda x: x[0])[1], True
             # "Iran's Tasnim News": the name the phrase is about, not its possessor
-            heads = [a for (s, e), a in self.by_span.items() if s <= head.idx < e and sp.start_char <= s]
             orgs = [x for x in inside if x[1].type in ("ORG", "MEDIA")] or inside
             org = heads[0] if heads else min(orgs, key=lambda x: x[0])[1]
             if hl not in ORG_HEADS and head.pos_ == "NOUN" and hl not in {"statement"}:
@@ -360,6 +509,12 @@ class Actors:
                 org.roles.add(hl)
             self._note(sp.start_char, org, True)
             return org, head.ent_type_ != "" or any(t.ent_type_ for t in sp if t.i == head.i)
+        if hl in DOCUMENT_HEADS:
+            # "the statement said": whoever issued it, the organisation last in focus
+            actor = self._antecedent(sp.start_char, False) or self._antecedent(sp.start_char, True)
+            if actor is not None:
+                self._note(sp.start_char, actor, True)
+                return actor, False
         if len(words) == 1 and (low in PERSON_PRONOUNS or low in ORG_PRONOUNS):
             want_person = low in PERSON_PRONOUNS
             actor = self._antecedent(sp.start_char, want_person)
@@ -387,6 +542,21 @@ class Actors:
                 actor = (before or after)[0]
                 self._note(sp.start_char, actor, True)
                 return actor, False
+            # "a ministry spokeswoman" nobody names: the ministry speaking through her
+            org_words = {t.lemma_.lower() for t in sp if t.i != head.i and t.lemma_.lower() in ORG_HEADS}
+            if org_words:
+                country, _kind = self._features(sp, clean_name(sp.text))
+                for pos, a, _ in reversed(self.timeline):
+                    if (
+                        pos < sp.start_char
+                        and a.type in ("ORG", "MEDIA")
+                        and org_words & a.kind
+                        and countries_compatible(a.country, country)
+                    ):
+                        a.person_like = True
+                        a.roles.add(role)
+                        self._note(sp.start_char, a, True)
+                        return a, False
         # a description nobody else uses: an actor of its own
         name = clean_name(sp.text)
         label = "ORG" if hl in ORG_HEADS else "PERSON" if head.pos_ == "PROPN" else "OTHER"
@@ -424,3 +594,16 @@ def _first_compatible(full: str, other: str) -> bool:
     if len(a) < 2 or len(b) < 2:
         return True
     return a[0][:1].lower() == b[0][:1].lower()
+
+
+def _root(sp: Span) -> Token:
+    """The span's syntactic head, also when the parse tree is malformed (a converted
+    parse can hold a head cycle, and spaCy's `Span.root` then raises): the first token
+    whose head lies outside the span, else the last token."""
+    try:
+        return sp.root
+    except RuntimeError:
+        for t in sp:
+            if t.head.i == t.i or not sp.start <= t.head.i < sp.end:
+                return t
+        return sp[-1]
