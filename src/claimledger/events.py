@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimledger import dates, timeline
 from claimledger.models import Document, Event, Statement
+from claimledger.nlp import index as doc_index
 
 _ACT_VERB = {
     "claim": "claims",
@@ -163,7 +164,7 @@ def _subject_of(verb: Token) -> list[Token]:
 def _antecedent(doc: Doc, before: int, sent_floor: int) -> str | None:
     """The nearest PERSON named before character `before` (within the previous sentences)."""
     best = None
-    for ent in doc.ents:
+    for ent in doc_index.ents(doc):
         if ent.label_ in ("PERSON", "PER") and sent_floor <= ent.start_char < before:
             best = ent.text
     return best
@@ -200,7 +201,7 @@ def _clause(doc: Doc, verb: Token, banned: set[int], sent: Span, floor: int) -> 
                         best = (depth, t, child)
         if best is not None:
             _d, t, child = best
-            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            ent = doc_index.ent_at(doc, t.i)
             fallback_subject = ent.text if ent is not None else t.text
             banned = banned | {x.i for x in child.subtree}
     for child in verb.children:
@@ -308,7 +309,7 @@ def _says_something(desc: str) -> bool:
 
 def _noun_phrase(doc: Doc, head: Token) -> str:
     """The name or compact noun phrase headed by `head` ("Viktor Demsky", "the plant")."""
-    for ent in doc.ents:
+    for ent in doc_index.ents(doc):
         if ent.start <= head.i < ent.end:
             return ent.text
     parts = [c for c in head.children if c.dep_ in ("compound", "flat", "flat:name", "amod", "det", "poss")]

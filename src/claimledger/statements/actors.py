@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.entities import place_stem
+from claimledger.nlp import index as doc_index
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "он", "она", "его", "ее", "её", "ему", "ей", "him.", "i", "я"}
 ORG_PRONOUNS = {"it", "its", "they", "them", "their", "оно", "они", "их", "we", "мы"}
@@ -157,7 +158,7 @@ class Actors:
     # -- building ------------------------------------------------------------------------
     def _collect(self) -> None:
         spans: list[tuple[Span, str]] = []
-        for ent in self.doc.ents:
+        for ent in doc_index.ents(self.doc):
             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
                 label = ent.label_
                 # the small model calls "Nurse Helen Park" a facility: a title makes it a person
@@ -386,7 +387,7 @@ class Actors:
             return str(sp._.normal)
         parts: list[str] = []
         pos = sp.start_char
-        for ent in self.doc.ents:
+        for ent in doc_index.ents(self.doc):
             if (
                 sp.start_char <= ent.start_char
                 and ent.end_char <= sp.end_char
