@@ -236,9 +236,10 @@ def _clause(doc: Doc, verb: Token, banned: set[int], sent: Span, floor: int) -> 
                 for t in _subtree_without(s, banned):
                     keep[t.i] = t
     # Words of another paragraph are another sentence the segmenter failed to split off.
-    para_start = doc.text.rfind("\n", 0, verb.idx) + 1
-    para_end = doc.text.find("\n", verb.idx)
-    para_end = len(doc.text) if para_end < 0 else para_end
+    text = doc_index.text(doc)
+    para_start = text.rfind("\n", 0, verb.idx) + 1
+    para_end = text.find("\n", verb.idx)
+    para_end = len(text) if para_end < 0 else para_end
     toks = sorted(
         (t for t in keep.values() if para_start <= t.idx < para_end and t.i not in banned),
         key=lambda t: t.i,

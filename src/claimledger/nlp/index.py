@@ -34,3 +34,15 @@ def ent_at(doc: Doc, i: int) -> Span | None:
                 table[j] = ent
         _ENT_AT[doc] = table
     return table[i]
+
+
+_TEXT: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def text(doc: Doc) -> str:
+    """`doc.text`, which spaCy rebuilds from every token on each read."""
+    found = _TEXT.get(doc)
+    if found is None:
+        found = doc.text
+        _TEXT[doc] = found
+    return found

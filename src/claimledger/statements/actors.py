@@ -396,7 +396,7 @@ class Actors:
             ):
                 parts.append(str(ent._.normal))
                 pos = ent.end_char
-        parts.append(self.doc.text[pos : sp.end_char])
+        parts.append(doc_index.text(self.doc)[pos : sp.end_char])
         return "".join(parts)
 
     def _features(self, sp: Span, name: str) -> tuple[set[str], set[str]]:
