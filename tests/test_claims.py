@@ -234,7 +234,8 @@ def test_partial_denial_links_with_reason_and_summary_reports(nlp) -> None:  # t
     assert c.text == "Turkish drones are produced in Chile"
     stances = {s.statement_id: s.stance for s in c.stances}
     assert stances == {"c_1": "supports", "c_2": "refutes", "c_3": "reports"}
-    assert c.status == "denied"
+    # The only quoted denial is about export: production itself stands undenied.
+    assert c.status == "contested"
     assert (
         "partial denial by Chile Defence Ministry on 2023-03-05 (doc dC): denies export, not production" in c.reasons
     )
@@ -326,3 +327,73 @@ def test_status_retracted_and_repeat_after_retraction() -> None:
     st, _ = _status((_st("s1", "Oleg Marchenko", "claim", date="2023-03-09"), "supports"),
                     (_st("s2", "Oleg Marchenko", "retract", date="2023-03-04"), "retracts"))
     assert st != "retracted"
+
+
+# ---------------------------------------------------------------------------------------
+# Places no country table knows, open predicates, occasions, partial-only denials
+# ---------------------------------------------------------------------------------------
+
+
+def test_unknown_place_and_its_demonym_share_one_key(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ivo Kant, who lives in Borvania, said rockets were being built on Borvanian soil."
+    st = make(nlp, text, "rockets were being built on Borvanian soil", sid="p1")
+    assert st.frame["places"] == ["~borv"]
+    assert st.frame["place_names"]["~borv"] == "Borvania"
+
+
+def test_correction_between_unknown_places(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Moldova is in the country table, Borvania is not: a correction may mix the two.
+    text = "Ivo Kant spoke about Borvania and Moldova. The country I had in mind was Moldova, not Borvania."
+    st = make(nlp, text, "The country I had in mind was Moldova, not Borvania.", sid="p2", act="retract")
+    assert st.frame["retract"] == {"from": "~borv", "to": "moldova"}
+
+
+def test_unknown_verb_with_concrete_theme_and_place_is_a_predicate(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ivo Kant said artillery shells are being painted at a depot in the town of Zlin."
+    st = make(nlp, text, "artillery shells are being painted at a depot in the town of Zlin", sid="p3")
+    assert st.frame["predicate"] == "v:paint"
+    assert "ammunition" in st.frame["theme"]
+    assert "artillery" not in st.frame["theme"]  # a compound modifier belongs to its head's phrase
+    out = claims.link([st], [], {}, ids())
+    assert out[0].text == "Artillery shells are painted in Zlin"
+
+
+def test_vague_unknown_verb_makes_no_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ivo Kant said he mixed up two neighbours."
+    st = make(nlp, text, "he mixed up two neighbours", sid="p4")
+    assert st.frame["predicate"] is None
+    assert claims.link([st], [], {}, ids()) == []
+
+
+def test_status_one_statement_reported_twice_is_one_occasion() -> None:
+    st, _ = _status((_st("s1", "Oleg Marchenko", "claim", date="2023-03"), "supports"),
+                    (_st("s2", "Oleg Marchenko", "claim", doc="d2", date="2023-03-02"), "supports"))
+    assert st == "unverified"
+    st, _ = _status((_st("s1", "Oleg Marchenko", "claim", date="2023-03-01"), "supports"),
+                    (_st("s2", "Oleg Marchenko", "claim", doc="d2", date="2023-03-09"), "supports"))
+    assert st == "asserted"
+
+
+def test_status_contested_when_every_denial_is_partial() -> None:
+    partial = _st("s2", "Chile Ministry", "deny", stype="ORG", content="Chile does not export drones.")
+    st, reasons = _status((_st("s1", "Oleg Marchenko", "claim"), "supports"), (partial, "refutes"))
+    assert st == "contested"
+    assert any(r.startswith("partial denial by Chile Ministry") for r in reasons)
+
+
+def test_relayed_denial_refutes_only_when_no_denial_is_quoted(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ivo Kant alleged that rockets are assembled in Peru. "
+        "The Peru Defence Ministry rejected claims that rockets are assembled in Peru."
+    )
+    claim = make(nlp, text, "rockets are assembled in Peru", sid="r1", speaker="Ivo Kant", speaker_id="e_kant",
+                 reported_summary=True, direct=False)
+    summary = make(nlp, text, "claims that rockets are assembled in Peru", sid="r2", speaker="Peru Defence Ministry",
+                   speaker_id="e_peru_mod", act="deny", reported_summary=True, direct=False, speaker_type="ORG")
+    out = claims.link([claim, summary], [], {}, ids())
+    assert len(out) == 1
+    c = out[0]
+    assert c.claimant_ids == ["e_kant"]
+    assert {s.statement_id: s.stance for s in c.stances} == {"r1": "reports", "r2": "refutes"}
+    assert c.status == "denied"
+    assert any("in the reporter's words" in r for r in c.reasons)

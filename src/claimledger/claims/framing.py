@@ -27,11 +27,14 @@ Frame keys (all JSON-ready):
 from __future__ import annotations
 
 import re
+import weakref
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.claims import lexicon as lx
+from claimledger.entities import place_stem
 from claimledger.models import Statement
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
@@ -84,6 +87,7 @@ def empty_frame(lang: str = "en") -> dict[str, Any]:
         "retract": None,
         "lemmas": [],
         "lang": lang,
+        "place_names": {},
     }
 
 
@@ -131,48 +135,125 @@ def frame(statement: Statement, doc: Doc | None) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------
 
 
-def _country_mentions(toks: list[Token]) -> list[tuple[str, list[Token], bool]]:
-    """(country key, tokens, is_demonym) in text order; unknown GPEs keep their own name."""
-    doc = toks[0].doc
-    idx = {t.i for t in toks}
-    out: list[tuple[str, list[Token], bool]] = []
-    used: set[int] = set()
-    # English names by regex over each contiguous run of tokens.
-    runs: list[list[Token]] = []
-    for t in toks:
-        if runs and t.i == runs[-1][-1].i + 1:
-            runs[-1].append(t)
-        else:
-            runs.append([t])
-    for run in runs:
-        base = run[0].idx
-        text = doc.text[base : run[-1].idx + len(run[-1].text)]
-        for s, e, key, dem in lx.find_countries_en(text):
-            sp = doc.char_span(base + s, base + e, alignment_mode="expand")
-            if sp is None:
-                continue
-            ts = [t for t in sp if t.i in idx and t.i not in used]
-            if ts:
-                used.update(t.i for t in ts)
-                out.append((key, ts, dem))
-    for t in toks:
-        if t.i in used or not _CYRILLIC.search(t.text):
+@dataclass
+class _DocIndex:
+    """Document-level lookups built once per Doc, so that framing a statement costs its span.
+
+    `places` maps a token index to the place mention covering it: (key, token ids, is_demonym).
+    Keys are country-table keys, or "~" + a place stem for places no table knows (towns,
+    regions, small or fictional states), so that "Kestrania", "Kestranian" and "Кестрании"
+    meet in one key across documents and languages.
+    """
+
+    places: dict[int, tuple[str, tuple[int, ...], bool]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # key -> readable surface name
+    ent_at: dict[int, Span] = field(default_factory=dict)
+
+
+_INDEX: weakref.WeakKeyDictionary[Doc, _DocIndex] = weakref.WeakKeyDictionary()
+# Demonyms and adjectives of unknown places are tied to the place by stem; short stems
+# ("mal", "kiv") would tie unrelated words together.
+_MIN_STEM = 4
+
+
+_PLACE_PREFIX = re.compile(r"^(the\s+)?((republic|kingdom|state|town|city|region|province) of\s+)?", re.I)
+
+
+def _unknown_place_key(text: str) -> tuple[str, str] | None:
+    name = _PLACE_PREFIX.sub("", text.strip())
+    name = name.strip(" '’\"«»")
+    if not name:
+        return None
+    stem = place_stem(name)
+    return ("~" + stem, name) if stem else None
+
+
+def _doc_index(doc: Doc) -> _DocIndex:
+    found = _INDEX.get(doc)
+    if found is not None:
+        return found
+    ix = _DocIndex()
+
+    def put(key: str, ids: list[int], dem: bool) -> None:
+        ids = [i for i in ids if i not in ix.places]
+        if ids:
+            for i in ids:
+                ix.places[i] = (key, tuple(ids), dem)
+
+    # English table names: one regex pass over the whole text.
+    for s, e, key, dem in lx.find_countries_en(doc.text):
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if sp is not None:
+            put(key, [t.i for t in sp], dem)
+    for t in doc:
+        if t.i in ix.places or not _CYRILLIC.search(t.text):
             continue
         key = lx.country_of_ru(_lemma(t))
         if key:
-            used.add(t.i)
-            out.append((key, [t], t.pos_ == "ADJ" or (t.pos_ == "NOUN" and not t.text[:1].isupper())))
-    # GPEs outside the table (cities, regions, small states) keep a normalised name.
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC") or not any(t.i in idx for t in ent):
+            put(key, [t.i], t.pos_ == "ADJ" or (t.pos_ == "NOUN" and not t.text[:1].isupper()))
+    ents = list(doc.ents)
+    for ent in ents:
+        for t in ent:
+            ix.ent_at[t.i] = ent
+    # GPEs outside the table keep a stem key; their demonyms are found by the same stem.
+    stems: dict[str, str] = {}
+    for ent in ents:
+        if ent.label_ not in ("GPE", "LOC") or any(t.i in ix.places for t in ent):
             continue
-        if any(t.i in used for t in ent):
+        # Russian place names are inflected: the lemma gives the stem its base form.
+        text = " ".join(_lemma(t) for t in ent) if _CYRILLIC.search(ent.text) else ent.text
+        got = _unknown_place_key(text)
+        if got is None:
             continue
-        name = re.sub(r"^(the\s+)?(republic of\s+)?", "", ent.text.lower()).strip()
-        if name:
-            used.update(t.i for t in ent)
-            out.append((name.replace(" ", "_"), [t for t in ent if t.i in idx], False))
-    return sorted(out, key=lambda m: m[1][0].i)
+        key, name = got
+        put(key, [t.i for t in ent], False)
+        if not _CYRILLIC.search(name):
+            ix.names[key] = name
+        elif key not in ix.names:
+            ix.names[key] = name[:1].upper() + name[1:]
+        if len(key) - 1 >= _MIN_STEM:
+            stems[key] = name
+    if stems:
+        for t in doc:
+            if t.i in ix.places or not t.is_alpha or t.pos_ not in ("ADJ", "PROPN", "NOUN"):
+                continue
+            if not (t.text[:1].isupper() or (_CYRILLIC.search(t.text) and t.pos_ == "ADJ")):
+                continue
+            key = "~" + place_stem(t.text)
+            if key in stems:
+                put(key, [t.i], _demonym_form(t, stems[key]))
+    _INDEX[doc] = ix
+    return ix
+
+
+def _demonym_form(tok: Token, place: str) -> bool:
+    """Whether a word sharing a place's stem names its people or is its adjective, not the place.
+
+    "Valdorian soil" is a demonym; a Russian case form of the name ("Валдорией") is the place.
+    """
+    if tok.pos_ == "ADJ" or tok.ent_type_ == "NORP":
+        return True
+    low = tok.text.lower()
+    if _CYRILLIC.search(low):
+        return not tok.text[:1].isupper()
+    return low != place.lower() and low.endswith(("an", "ans", "ese", "i", "is", "ish"))
+
+
+def _country_mentions(toks: list[Token]) -> list[tuple[str, list[Token], bool]]:
+    """(country key, tokens, is_demonym) in text order, from the document's place index."""
+    doc = toks[0].doc
+    ix = _doc_index(doc)
+    idx = {t.i for t in toks}
+    out: list[tuple[str, list[Token], bool]] = []
+    seen: set[tuple[int, ...]] = set()
+    for t in toks:
+        hit = ix.places.get(t.i)
+        if hit is None or hit[1] in seen:
+            continue
+        seen.add(hit[1])
+        key, ids, dem = hit
+        out.append((key, [doc[i] for i in ids if i in idx], dem))
+    return out
 
 
 def _root(ts: list[Token]) -> Token:
@@ -220,6 +301,10 @@ def _role(tok: Token, inside: set[int]) -> str:
             continue
         if dep in _SUBJ:
             return "subject" if walk.lemma_.lower() not in lx.TERRITORY_NOUNS else "location"
+        if dep in _MODIFIER and head.lemma_.lower() in lx.TERRITORY_NOUNS:
+            # "on Valdorian soil": the territory's role is the country's.
+            walk = head
+            continue
         if dep in _MODIFIER:
             return "modifier"
         if dep == "pobj":
@@ -247,9 +332,14 @@ def _pred_of(tok: Token, pred_tokens: dict[int, str]) -> str | None:
 def _is_predicate(tok: Token) -> str | None:
     if tok.pos_ not in ("VERB", "NOUN", "PROPN") and not (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
         return None
-    cls = lx.PREDICATE_OF.get(_lemma(tok))
+    lemma = _lemma(tok)
+    cls = lx.PREDICATE_OF.get(lemma)
     if cls is None:
         return None
+    if tok.pos_ != "VERB" and tok.dep_ == "compound" and _lemma(tok.head) in lx.THEME_SYNONYM:
+        return None  # "attack drones": the noun says what kind of thing, not what was done
+    if tok.pos_ != "VERB" and lemma in lx.THEME_SYNONYM:
+        return None  # "artillery shells", "a drone strike plant": the noun names a thing, not an act
     # "released a statement", "made comments": a discourse object means no production.
     objs = [c for c in tok.children if c.dep_ in _OBJ]
     if objs and all(_lemma(o) in lx.NON_THEME for o in objs):
@@ -273,8 +363,12 @@ def _negated(tok: Token) -> bool:
 def _theme_of(tok: Token) -> tuple[str, str] | None:
     """(normalised head, phrase) for a theme noun, or None for discourse nouns."""
     lemma = _lemma(tok)
-    if tok.pos_ != "NOUN" or lemma in lx.NON_THEME or lemma in lx.PREDICATE_OF or not lemma.isalpha():
+    if tok.pos_ != "NOUN" or lemma in lx.NON_THEME or not lemma.isalpha():
         return None
+    if tok.dep_ == "compound" and tok.head.pos_ in _NOMINAL_POS and tok.head.i > tok.i:
+        return None  # "artillery shells": the modifier belongs to its head's phrase, not a theme itself
+    if lemma in lx.PREDICATE_OF and lemma not in lx.THEME_SYNONYM:
+        return None  # a nominalised act ("production"); "shells" names a thing though "shell" is a verb too
     if lx.country_key(tok.text) is not None or (_CYRILLIC.search(lemma) and lx.country_of_ru(lemma)):
         return None  # demonyms ("Iranians") are agents, not themes
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
@@ -288,6 +382,50 @@ def _theme_of(tok: Token) -> tuple[str, str] | None:
             words.append(ml if _CYRILLIC.search(ml) else m.text.lower())
     phrase = " ".join([*words, lemma])
     return head, phrase
+
+
+# Verbs that carry tense, possession or speech rather than an event: never a predicate class
+# of their own ("take note", "have a workshop", "give it a second life").
+_LIGHT_VERBS = frozenset(
+    "be have do get take give let go come say tell make put keep seem become "
+    "быть иметь делать взять дать сказать говорить стать".split()
+)
+_RELATIVE = frozenset({"relcl", "acl", "acl:relcl", "advcl"})
+
+
+def _open_predicate(toks: list[Token]) -> Token | None:
+    """The content's main verb when no predicate class knows it, if it acts on a theme noun.
+
+    "shells are filled at the works": a proposition the lexicon has no class for still has
+    a predicate; its lemma becomes its own class ("v:fill"), so only statements using the
+    same verb unify on it. A verb with only pronouns or discourse nouns around it ("we have
+    nothing to hide") stays predicate-less and creates no claim.
+    """
+    inside = {t.i for t in toks}
+    for t in toks:
+        if t.pos_ != "VERB" or not t.is_alpha or _lemma(t) in _LIGHT_VERBS:
+            continue
+        if t.dep_ in _RELATIVE and t.head.i in inside:
+            continue  # "the plant that makes X": it describes a noun, it is not the proposition
+        args = [c for c in t.children if c.dep_ in _SUBJ | _OBJ and c.i in inside]
+        if any(_theme_of(a) is not None for a in args):
+            return t
+    return None
+
+
+def _span_text(toks: list[Token], ids: tuple[int, ...]) -> str:
+    doc = toks[0].doc
+    return doc[min(ids) : max(ids) + 1].text
+
+
+def _place_surfaces(toks: list[Token]) -> list[tuple[tuple[int, ...], str]]:
+    ix = _doc_index(toks[0].doc)
+    seen: dict[tuple[int, ...], str] = {}
+    for t in toks:
+        hit = ix.places.get(t.i)
+        if hit is not None and hit[0].startswith("~"):
+            seen[hit[1]] = hit[0]
+    return list(seen.items())
 
 
 def _quantity(tok: Token) -> dict[str, str] | None:
@@ -324,6 +462,10 @@ def _doc_frame(toks: list[Token], content: str) -> dict[str, Any]:
             if _lemma(t) not in fr["predicate_lemmas"]:
                 fr["predicate_lemmas"].append(_lemma(t))
     main_tok = next((t for t in toks if pred_tokens.get(t.i) and pred_tokens[t.i] not in lx.META_CLASSES), None)
+    open_tok = _open_predicate(toks) if main_tok is None and not pred_tokens else None
+    if open_tok is not None:
+        main_tok = open_tok
+        pred_tokens[open_tok.i] = "v:" + _lemma(open_tok)
     fr["predicate"] = pred_tokens[main_tok.i] if main_tok is not None else None
 
     subject_places: list[str] = []
@@ -331,7 +473,8 @@ def _doc_frame(toks: list[Token], content: str) -> dict[str, Any]:
     for key, ts, dem in _country_mentions(toks):
         root = _root(ts)
         role = _role(root, tokset)
-        if role == "location" and not dem:
+        territorial = dem and root.head.lemma_.lower() in lx.TERRITORY_NOUNS
+        if role == "location" and (not dem or territorial):
             fr["locations"].append(key)
             pred = _pred_of(root, pred_tokens)
             if pred:
@@ -344,7 +487,10 @@ def _doc_frame(toks: list[Token], content: str) -> dict[str, Any]:
                 subject_places.append(key)
         else:
             fr["participants"].append(key)
-    for ent in toks[0].doc.ents:
+    ix = _doc_index(toks[0].doc)
+    fr["place_names"] = {k: ix.names[k] for k in [*fr["locations"], *fr["agent"], *fr["participants"]] if k in ix.names}
+    ents = list({id(e): e for t in toks if (e := ix.ent_at.get(t.i)) is not None}.values())
+    for ent in ents:
         # Named non-country actors doing the act ("Acme Corp supplies ...") are agents too.
         # Our own root finder: spaCy's Span.root raises on the cyclic trees natasha can produce.
         eroot = _root(list(ent))
@@ -355,6 +501,20 @@ def _doc_frame(toks: list[Token], content: str) -> dict[str, Any]:
     for k in ("agent", "locations", "participants"):
         fr[k] = list(dict.fromkeys(fr[k]))
     fr["places"] = fr["locations"] or list(dict.fromkeys(subject_places))
+    if open_tok is not None:
+        concrete = any(lx.THEME_SYNONYM.get(_lemma(c)) for c in open_tok.subtree if c.i in tokset)
+        if fr["locations"] or concrete:
+            fr["predicates"].append(fr["predicate"])
+            fr["predicate_lemmas"].append(_lemma(open_tok))
+        else:
+            # An unknown verb with neither a place nor a known kind of thing is too vague
+            # to be tracked as a claim of its own.
+            pred_tokens.pop(open_tok.i)
+            for preds in fr["loc_by_pred"].values():
+                preds.clear()
+            fr["loc_by_pred"] = {}
+            fr["predicate"] = None
+            main_tok = None
 
     themes: list[tuple[int, str, str]] = []
     for t in toks:
@@ -371,12 +531,12 @@ def _doc_frame(toks: list[Token], content: str) -> dict[str, Any]:
     fr["negated"] = _negated(main_tok) if main_tok is not None else any(_negated(t) for t in toks if t.dep_ == "ROOT")
     fr["hedged"] = any(t.lower_ in lx.HEDGES for t in toks)
     fr["question"] = content.rstrip().rstrip("»”\"'").endswith("?")
-    fr["time"] = list(dict.fromkeys(e.text for e in toks[0].doc.ents if e.label_ == "DATE" and e.start in tokset))
+    fr["time"] = list(dict.fromkeys(e.text for e in ents if e.label_ == "DATE" and e.start in tokset))
     for t in toks:
         q = _quantity(t)
         if q and q not in fr["quantities"]:
             fr["quantities"].append(q)
-    fr["retract"] = retraction(content)
+    fr["retract"] = retraction(content, {_span_text(toks, ids): key for ids, key in _place_surfaces(toks)})
     content_pos = _NOMINAL_POS | {"VERB", "ADJ"}
     words = [_lemma(t) for t in toks if t.is_alpha and not t.is_stop and t.pos_ in content_pos]
     fr["lemmas"] = list(dict.fromkeys(words))
@@ -398,6 +558,8 @@ _RETRACT_PATTERNS: list[tuple[re.Pattern[str], int, int]] = [
         2,
     ),
     (re.compile(rf"\bmeant?\s+(?:to say\s+)?{_C}\W+(?:and\s+)?not\s+{_C}"), 2, 1),
+    # "the country I had in mind was X, not Y"
+    (re.compile(rf"\b(?:had|have|has) in mind\b{_GAP}{_C}\W+(?:and\s+)?not\s+{_C}"), 2, 1),
     (re.compile(rf"\bmeant?\s+(?:to say\s+)?{_C}\W+but{_GAP}{_C}"), 2, 1),
     (re.compile(rf"{_C}\W*\s+instead of\s+{_C}"), 1, 2),
     (re.compile(rf"\binstead of\s+{_C}\W+{_GAP}{_C}"), 2, 1),
@@ -411,26 +573,34 @@ _RETRACT_PATTERNS: list[tuple[re.Pattern[str], int, int]] = [
 ]
 
 
-def _mark_countries(text: str) -> str:
+def _mark_countries(text: str, extra: dict[str, str] | None = None) -> str:
     hits = [(s, e, k) for s, e, k, _ in lx.find_countries_en(text)]
+    for surface, key in sorted((extra or {}).items(), key=lambda x: -len(x[0])):
+        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            if not any(s < m.end() and m.start() < e for s, e, _ in hits):
+                hits.append((m.start(), m.end(), key))
     for m in re.finditer(r"[А-ЯЁа-яё][а-яё-]+", text):
         key = lx.country_of_ru(m.group(0))
         if key and not any(s < m.end() and m.start() < e for s, e, _ in hits):
             hits.append((m.start(), m.end(), key))
     out = text
     for s, e, k in sorted(hits, reverse=True):
-        out = out[:s] + f"⟦{k}⟧" + out[e:]
+        out = out[:s] + f"⟦{k.replace('~', 'ᐩ')}⟧" + out[e:]
     return out
 
 
-def retraction(text: str) -> dict[str, str] | None:
-    """{"from": wrong place, "to": intended place} when the text corrects one place for another."""
-    marked = _QUOTE_CHARS.sub("", _mark_countries(text)).lower()
+def retraction(text: str, places: dict[str, str] | None = None) -> dict[str, str] | None:
+    """{"from": wrong place, "to": intended place} when the text corrects one place for another.
+
+    `places` maps surface names of places no country table knows to their keys (from the
+    document's place index), so corrections between any two places are recognised.
+    """
+    marked = _QUOTE_CHARS.sub("", _mark_countries(text, places)).lower()
     marked = re.sub(r"\s+", " ", marked)
     for rx, wrong, meant in _RETRACT_PATTERNS:
         m = rx.search(marked)
         if m and m.group(wrong) != m.group(meant):
-            return {"from": m.group(wrong), "to": m.group(meant)}
+            return {"from": m.group(wrong).replace("ᐩ", "~"), "to": m.group(meant).replace("ᐩ", "~")}
     return None
 
 

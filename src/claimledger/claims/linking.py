@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -29,12 +30,14 @@ from claimledger import stance as stance_mod
 from claimledger.claims import lexicon as lx
 from claimledger.claims.framing import text_frame
 from claimledger.claims.status import status
+from claimledger.entities import place_stem
 from claimledger.models import Claim, Stance, Statement
 
 THRESHOLD = 0.62  # below this two frames are not the same proposition
 _MULTI = 0.8  # a statement may support several claims, each at least this close
 
 _ASSERTIVE = frozenset({"claim", "confirm"})
+_RELAYED_DENIAL = 0.55  # the score marks a stance upgraded from a reporter's account of a denial
 
 
 def statement_frame(statement: Statement) -> dict[str, Any]:
@@ -101,9 +104,15 @@ def unify(fs: dict[str, Any], fc: dict[str, Any]) -> tuple[float, bool]:
     pc = {p for p in fc.get("predicates") or [] if p not in lx.META_CLASSES}
     partial = False
     shared = ps & pc
+    mains = {fs.get("predicate"), fc.get("predicate")} - {None}
     if ps and pc:
-        if shared:
+        if shared and (len(mains) < 2 or mains & shared == mains):
             pred = 1.0
+        elif shared:
+            # Shared only through a side predicate ("who built the line ... whose army receives
+            # the drones" against "countries want to buy drones"): the propositions differ in
+            # what they are mainly about, so they must at least agree on the place.
+            pred, partial = 0.6, True
         elif any(frozenset((a, b)) in lx.RELATED_CLASSES for a in ps for b in pc):
             pred, partial = 0.6, True
         else:
@@ -175,6 +184,14 @@ def _first_sentence(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+def place_name(fr: dict[str, Any], key: str) -> str:
+    """A readable name for a place key: the table's name, or the surface the document used."""
+    if key in lx.COUNTRIES:
+        return lx.COUNTRIES[key].name
+    name = (fr.get("place_names") or {}).get(key)
+    return name or key.lstrip("~").replace("_", " ").title()
+
+
 def render(fr: dict[str, Any], fallback: str) -> str:
     """ "Iranian drones are produced in Tajikistan" from a frame; the content when the frame is thin."""
     pred = fr.get("predicate")
@@ -186,7 +203,7 @@ def render(fr: dict[str, Any], fallback: str) -> str:
         return _first_sentence(fallback)
     verb = next(
         (lem for lem in fr.get("predicate_lemmas") or [] if lem in _EN_VERBS and lx.PREDICATE_OF.get(lem) == pred),
-        lx.CLASS_VERB.get(pred, pred),
+        pred[2:] if pred.startswith("v:") else lx.CLASS_VERB.get(pred, pred),
     )
     theme, plural = _plural(phrases[0])
     # The origin adjective comes from an agent other than the place ("Iranian drones ... in X").
@@ -194,7 +211,7 @@ def render(fr: dict[str, Any], fallback: str) -> str:
     if origin and not any(origin.lower() in p for p in phrases[:1]):
         theme = f"{origin} {theme}"
     place = places[0]
-    where = lx.COUNTRIES[place].name if place in lx.COUNTRIES else place.replace("_", " ").title()
+    where = place_name(fr, place)
     neg = "not " if fr.get("negated") else ""
     text = f"{theme} {'are' if plural else 'is'} {neg}{lx.participle(verb)} in {where}"
     return text[:1].upper() + text[1:]
@@ -280,6 +297,12 @@ class _Linker:
             if score >= THRESHOLD:
                 scored.append((score, partial, c))
         scored.sort(key=lambda x: -x[0])
+        if scored and not fr.get("places") and _ambiguous_place(scored):
+            return []
+        return self._best(scored)
+
+    @staticmethod
+    def _best(scored: list[tuple[float, bool, Claim]]) -> list[tuple[float, bool, Claim]]:
         if not scored:
             return []
         best = scored[0][0]
@@ -294,10 +317,12 @@ class _Linker:
             self.add(claim, st)
         if found:
             return
-        if st.act in _ASSERTIVE and not stance_mod.is_reporter(st) and fr.get("predicate"):
+        if st.act in _ASSERTIVE and _named_voice(st) and fr.get("predicate"):
+            # A reporter's account "X alleged that ..." is often the only record of a claim:
+            # it is X's claim, relayed (the stance stays "reports").
             claim = self.create(st, fr, [stance_mod.speaker_key(st)])
             self.add(claim, st)
-        elif st.act == "deny" and not st.reported_summary and fr.get("predicate") and not fr.get("negated"):
+        elif st.act == "deny" and _named_voice(st) and fr.get("predicate") and not fr.get("negated"):
             claim = self.create(st, fr, [])
             self.add(claim, st)
 
@@ -308,8 +333,16 @@ class _Linker:
         if not r:
             # "I was wrong about it": retract the best-matching claim the speaker made.
             own = [c for c in self.pool if spk in c.claimant_ids]
-            found = self.matches(fr, own) or (
-                [(1.0, False, own[0])] if len(own) == 1 and not (fr.get("predicates") or fr.get("theme")) else []
+            # An apology "to Valdoria" names the place it withdraws, as a participant rather
+            # than a location: the claim about that place is the one retracted.
+            named = set(fr.get("locations") or []) | set(fr.get("participants") or []) | set(fr.get("agent") or [])
+            # The parser may miss the place as a name ("перед Валдорией" read as a person).
+            named |= {"~" + place_stem(lem) for lem in fr.get("lemmas") or [] if lem[:1].isalpha()}
+            placed = [c for c in own if named & set(c.frame.get("places") or [])]
+            found = (
+                self._best([(1.0, False, c) for c in placed[:1]])
+                or self.matches(fr, own)
+                or ([(1.0, False, own[0])] if len(own) == 1 and not (fr.get("predicates") or fr.get("theme")) else [])
             )
             for _, _, claim in found[:1]:
                 self.add(claim, st, "retracts", 0.8)
@@ -362,6 +395,76 @@ class _Linker:
         self.changed[x.id] = x
         self.changed[y.id] = y
 
+    def _relayed_denials(self, claim: Claim) -> None:
+        """A reporter's account of a denial counts as that party's refutation only when no
+        refutation is on record in anyone's own words.
+
+        "The ministry rejected claims that ..." is the denial when it is all we have; once a
+        denial is quoted, the account is a paraphrase that may overstate it (it "reports").
+        """
+        rows = [(s, self.statements.get(s.statement_id)) for s in claim.stances]
+        direct = any(s.stance == "refutes" and st is not None and not st.reported_summary for s, st in rows)
+        for s, st in rows:
+            if st is None or not st.reported_summary or st.act != "deny" or not _named_voice(st):
+                continue
+            if not direct and s.stance == "reports":
+                s.stance, s.score = "refutes", _RELAYED_DENIAL
+            elif direct and s.stance == "refutes" and s.score == _RELAYED_DENIAL:
+                s.stance, s.score = "reports", 0.9
+
+    def _consensus(self, claim: Claim) -> None:
+        """Let the claim's wording follow what most of its sources say.
+
+        A claim is first written from whichever statement came first, which may name the
+        proposition poorly ("coming off an assembly line in X": theme "line"). Once several
+        statements are linked, the theme most of them share, and the verb most of them use,
+        are the better words for it. Themes only one statement mentions are not added, so
+        the claim frame does not widen with every linked statement.
+        """
+        frames = [
+            self.frame(self.statements[s.statement_id])
+            for s in claim.stances
+            if s.statement_id in self.statements and s.stance in ("supports", "refutes")
+        ]
+        if len(frames) < 2 or claim.related:
+            return  # corrections are written from their counterpart's wording
+        themes: Counter[str] = Counter()
+        phrases: Counter[str] = Counter()
+        lemmas: Counter[str] = Counter()
+        names: dict[str, str] = {}
+        for f in frames:
+            themes.update(dict.fromkeys(f.get("theme") or [], 1))
+            phrases.update(dict.fromkeys(f.get("theme_phrases") or [], 1))
+            lemmas.update(dict.fromkeys(f.get("predicate_lemmas") or [], 1))
+            for k, v in (f.get("place_names") or {}).items():
+                if v.isascii() or k not in names:
+                    names[k] = v
+        fr = claim.frame
+        own = list(fr.get("theme") or [])
+        kept = own + [t for t, n in themes.items() if n >= 2 and t not in own]
+        fr["theme"] = sorted(kept, key=lambda t: -themes[t])[:8]
+        if fr["theme"]:
+            top = fr["theme"][0]
+            head_phrases = [p for p in phrases if lx.THEME_SYNONYM.get(p.split()[-1], p.split()[-1]) == top]
+            rest = [p for p in fr.get("theme_phrases") or [] if p not in head_phrases]
+            fr["theme_phrases"] = sorted(head_phrases, key=lambda p: (-phrases[p], len(p)))[:3] + rest
+        fr["predicate_lemmas"] = sorted(fr.get("predicate_lemmas") or [], key=lambda lem: -lemmas[lem])
+        for lem, _ in lemmas.most_common():
+            if lem not in fr["predicate_lemmas"] and lx.PREDICATE_OF.get(lem) == fr.get("predicate"):
+                fr["predicate_lemmas"].append(lem)
+        fr["predicate_lemmas"] = sorted(fr["predicate_lemmas"], key=lambda lem: -lemmas[lem])
+        fr["place_names"] = {**names, **(fr.get("place_names") or {})}
+        for k, v in names.items():
+            if v.isascii():
+                fr["place_names"][k] = v
+        supporters = [
+            self.statements[s.statement_id]
+            for s in claim.stances
+            if s.stance == "supports" and s.statement_id in self.statements
+        ]
+        fallback = supporters[0].content if supporters else claim.text
+        claim.text = render(fr, fallback)
+
     def finish(self) -> list[Claim]:
         for claim in self.changed.values():
             dates = [
@@ -375,9 +478,25 @@ class _Linker:
             claim.first_date = min(
                 [d for d in dates if d] + ([claim.first_date] if claim.first_date else []), default=None
             )
+            self._relayed_denials(claim)
+            self._consensus(claim)
             claim.keys = claim_keys(claim)
             claim.status, claim.reasons = status(claim, self.statements)
         return list(self.changed.values())
+
+
+def _ambiguous_place(scored: list[tuple[float, bool, Claim]]) -> bool:
+    """A statement naming no place fits claims about different places about equally well
+    ("has never assembled drones"): which one it speaks to is a guess, so it joins none."""
+    best = scored[0][0]
+    close = [c for score, _, c in scored if best - score <= 0.1]
+    places = [frozenset(c.frame.get("places") or []) for c in close]
+    return any(a and b and not a & b for i, a in enumerate(places) for b in places[i + 1 :])
+
+
+def _named_voice(st: Statement) -> bool:
+    """Someone other than the press speaks, directly or in the reporter's summary."""
+    return bool(st.speaker.strip()) and st.speaker_type != "MEDIA"
 
 
 def _phase(st: Statement, fr: dict[str, Any]) -> int:
@@ -385,7 +504,7 @@ def _phase(st: Statement, fr: dict[str, Any]) -> int:
     # then corrections (they need both versions); then everything else.
     if st.act == "retract" or fr.get("retract"):
         return 1
-    if st.act in _ASSERTIVE and not st.reported_summary and not fr.get("negated"):
+    if st.act in _ASSERTIVE and not fr.get("negated"):
         return 0
     return 2
 

@@ -7,11 +7,15 @@ retracted   a claimant retracted it, and no one independent supports it (a claim
             repeating it after the retraction, by date, undoes the retraction).
 contested   it is refuted (fully or partially) AND there is evidence for it beyond the
             claimant: an independent supporter, or a named third party acknowledging
-            reports of it; also a claimant's retraction that others keep supporting.
+            reports of it; also a claimant's retraction that others keep supporting; also
+            a claim whose every refutation is partial (the subject denies something next
+            to it, "we do not export", and leaves its core, "made here", standing).
 denied      refuted, and supported by nobody but its claimant(s).
 supported   confirmed by an independent source, and refuted by nobody.
-asserted    only its claimant(s) stand behind it, on record more than once: in two or
-            more documents, or while others question or relay it.
+asserted    only its claimant(s) stand behind it, on record more than once: on two or
+            more occasions, or while others question or relay it. One statement reported
+            by several outlets is one occasion: supports are one occasion when their dates
+            agree (one a prefix of the other); undated ones count once per document.
 unverified  a single account nobody else has confirmed, denied, questioned or repeated,
             or only hearsay (reports, questions) with no one asserting it at all.
 
@@ -43,9 +47,19 @@ def _who(row: _Row) -> str:
     return row.st.speaker.strip() or "the reporter"
 
 
+_CHANNEL_PREPS = frozenset({"in", "on", "at", "via", "through", "during", "to", "by", "в", "на", "во"})
+
+
 def _where(row: _Row) -> str:
-    date = f" on {row.st.date}" if row.st is not None and row.st.date else ""
-    return f"{date} (doc {row.stance.doc_id or (row.st.doc_id if row.st else '?')})"
+    """ " in an interview with X on 2023-03-02 (doc d1)": where and when, as the article gives it."""
+    st = row.st
+    channel = ""
+    if st is not None and st.channel:
+        first = st.channel.split()[0].lower()
+        channel = f" {st.channel}" if first in _CHANNEL_PREPS else f" in {st.channel}"
+    date = f" on {st.date}" if st is not None and st.date else ""
+    told = ", in the reporter's words" if st is not None and st.reported_summary else ""
+    return f"{channel}{date}{told} (doc {row.stance.doc_id or (st.doc_id if st else '?')})"
 
 
 _VERB = {
@@ -84,6 +98,22 @@ def _frame_of(st: Statement | None) -> dict:
     return text_frame(st.content)
 
 
+def _occasions(rows: list[_Row]) -> int:
+    """How many times the claim was made, as opposed to how many outlets reported it."""
+    dated: list[str] = []
+    undated_docs: set[str] = set()
+    dated_docs: set[str] = set()
+    for r in rows:
+        date = r.st.date if r.st is not None else None
+        if date:
+            dated_docs.add(r.stance.doc_id)
+            if not any(d.startswith(date) or date.startswith(d) for d in dated):
+                dated.append(date)
+        else:
+            undated_docs.add(r.stance.doc_id)
+    return len(dated) + len(undated_docs - dated_docs)
+
+
 def status(claim: Claim, statements: dict[str, Statement]) -> tuple[Status, list[str]]:
     """(status, reasons) from the claim's stances; see the module docstring for the rules."""
     claimants = set(claim.claimant_ids)
@@ -107,15 +137,18 @@ def status(claim: Claim, statements: dict[str, Statement]) -> tuple[Status, list
         if r.st is not None
         and not r.claimant
         and not stance_mod.is_reporter(r.st)
-        and r.st.act not in ("deny",)
+        and r.st.act not in ("deny", "recommend")
         and not _frame_of(r.st).get("negated")
     ]
+    # Advice that merely touches the subject ("buyers should expect sanctions") relays nothing.
+    relays = [r for r in reports if not r.claimant and (r.st is None or r.st.act != "recommend")]
     own_retracts = [r for r in retracts if r.claimant or not claimants]
     partial_notes: list[str] = []
     for r in refutes:
         note = partial_denial(_frame_of(r.st), claim.frame)
         if note:
             partial_notes.append(f"partial denial by {_who(r)}{_where(r)}: {note}")
+    only_partial = bool(refutes) and len(partial_notes) == len(refutes)
 
     def last_date(rs: list[_Row]) -> str:
         return max((r.st.date for r in rs if r.st is not None and r.st.date), default="")
@@ -135,15 +168,16 @@ def status(claim: Claim, statements: dict[str, Statement]) -> tuple[Status, list
     elif refutes and (independent or evidence):
         st_ = "contested"
         reasons.append("refuted, with support or evidence from others than the claimant")
+    elif only_partial and own:
+        st_ = "contested"
+        reasons.append("disputed, but every denial is partial: its core is asserted and not denied")
     elif refutes:
         st_ = "denied"
         reasons.append("refuted and supported by nobody but its claimant" if own else "refuted and supported by nobody")
     elif independent:
         st_ = "supported"
         reasons.append("confirmed by a source other than the claimant")
-    elif own and (
-        len({r.stance.doc_id for r in own}) > 1 or questions or evidence or any(not r.claimant for r in reports)
-    ):
+    elif own and (_occasions(own) > 1 or questions or evidence or relays):
         st_ = "asserted"
         reasons.append("asserted by its claimant, with no independent confirmation or denial")
     else:
@@ -163,6 +197,10 @@ def status(claim: Claim, statements: dict[str, Statement]) -> tuple[Status, list
             verb = _VERB[r.stance.stance]
             if r.stance.stance == "questions" and r.st is not None and r.st.act == "appeal":
                 verb = "called for an inquiry"
+            elif r.stance.stance == "refutes" and r.st is not None and r.st.act != "deny":
+                verb = "contradicted"  # said the opposite without an act of denial
+            elif r.stance.stance == "reports" and r.st is not None and r.st.act == "recommend":
+                verb = "mentioned in advice"
         reasons.append(f"{verb} by {_who(r)}{_where(r)}")
     reasons += partial_notes
     for rel in claim.related:
