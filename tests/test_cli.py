@@ -190,3 +190,13 @@ def test_near_copies_are_recorded_as_copies(tmp_path: Path) -> None:
     docs = json.loads(CliRunner().invoke(cli, ["export", "--db", db]).output)["documents"]
     first, second = docs
     assert first["copy_of"] is None and second["copy_of"] == first["id"]
+
+
+def test_progress_bar_goes_to_stderr_only_when_asked(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "l.db")
+    shown = run("analyze", str(tmp_path / "a.txt"), "--db", db, "--progress")
+    assert "analyse:" in shown.stderr and "doc" in shown.stderr
+    assert "analyse:" not in shown.stdout
+    quiet = run("analyze", str(tmp_path / "a.txt"), "--db", str(tmp_path / "m.db"))  # not a terminal
+    assert quiet.stderr == ""
