@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from claimledger.entities import mention_keys, resolve, ru_surname_base, skeleton, translit
+from claimledger.entities import mention_keys, resolve
 from claimledger.models import Entity, Mention
 
 
@@ -26,15 +26,6 @@ def _run(batches: list[list[Mention]]) -> dict[str, Entity]:
         for e in resolve(batch, list(known.values()), new_id):
             known[e.id] = e
     return known
-
-
-def test_translit_and_russian_surname_cases() -> None:
-    assert translit("Гордон") == "gordon"
-    assert ru_surname_base("Гордона") == "гордон"
-    assert ru_surname_base("Гордону") == "гордон"
-    assert ru_surname_base("Петровым") == "петров"
-    assert ru_surname_base("Зеленского") == "зеленский"
-    assert skeleton("Zelenskyy") == skeleton("Zelensky") == skeleton("Зеленский")
 
 
 def test_person_forms_merge_across_documents_and_scripts() -> None:
@@ -108,8 +99,8 @@ def test_org_keys_normalise_country_and_institution() -> None:
     assert mention_keys(_m("Tajikistan's Foreign Ministry", "ORG")) == ["o:tajikistan|mfa"]
     assert mention_keys(_m("Минобороны России", "ORG")) == ["o:russia|defence"]
     assert mention_keys(_m("Russian Ministry of Defence", "ORG")) == ["o:russia|defence"]
-    assert mention_keys(_m("State Department", "ORG")) == ["o:united states|mfa"]
-    assert mention_keys(_m("American", "NORP")) == ["c:united states"]
+    assert mention_keys(_m("State Department", "ORG")) == ["o:united_states|mfa"]
+    assert mention_keys(_m("American", "NORP")) == ["c:united_states"]
     assert mention_keys(_m("таджикский", "NORP")) == ["c:tajikistan"]
     assert mention_keys(_m("Germans", "NORP")) == ["c:germany"]
 
@@ -161,15 +152,6 @@ def test_unrelated_orgs_stay_apart() -> None:
     d1 = [_m("Radio Liberty", "MEDIA"), _m("Tasnim News", "MEDIA"), _m("Eurasianet", "MEDIA")]
     _run([d1])
     assert len({m.entity_id for m in d1}) == 3
-
-
-def test_place_stem_ties_unknown_place_demonym_and_case_forms() -> None:
-    from claimledger.entities import place_stem
-
-    forms = ["Tamberia", "Tamberian", "Tamberia's", "Тамберии", "Тамберию", "тамберийского", "Тамберией"]
-    assert len({place_stem(f) for f in forms}) == 1
-    assert place_stem("Orvan") == place_stem("Orvani") == place_stem("Орвана")
-    assert place_stem("Tamberia") != place_stem("Orvania")
 
 
 def test_state_bodies_of_unknown_countries_join_across_forms_and_scripts() -> None:

@@ -29,8 +29,9 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
-from claimledger.entities import has_cyrillic, mention_keys, ru_surname_base, skeleton
+from claimledger.entities import mention_keys
 from claimledger.models import DocAnalysis, Mention, Story
+from claimledger.names import has_cyrillic, ru_surname_base, skeleton
 
 WINDOW_DAYS = 45
 THRESHOLD = 0.3

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from claimledger.entities import has_cyrillic, ru_surname_base, translit
 from claimledger.models import Event
+from claimledger.names import has_cyrillic, ru_surname_base, translit
 
 _STOP = {
     # English function words and news boilerplate that every event description shares.

@@ -33,9 +33,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger import gazetteer as gz
 from claimledger.claims import lexicon as lx
-from claimledger.entities import place_stem
 from claimledger.models import Statement
+from claimledger.names import place_stem
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _SUBJ = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl"})
@@ -181,14 +182,14 @@ def _doc_index(doc: Doc) -> _DocIndex:
                 ix.places[i] = (key, tuple(ids), dem)
 
     # English table names: one regex pass over the whole text.
-    for s, e, key, dem in lx.find_countries_en(doc.text):
+    for s, e, key, dem in gz.find_countries_en(doc.text):
         sp = doc.char_span(s, e, alignment_mode="expand")
         if sp is not None:
             put(key, [t.i for t in sp], dem)
     for t in doc:
         if t.i in ix.places or not _CYRILLIC.search(t.text):
             continue
-        key = lx.country_of_ru(_lemma(t))
+        key = gz.country_of_ru(_lemma(t))
         if key:
             put(key, [t.i], t.pos_ == "ADJ" or (t.pos_ == "NOUN" and not t.text[:1].isupper()))
     ents = list(doc.ents)
@@ -369,7 +370,7 @@ def _theme_of(tok: Token) -> tuple[str, str] | None:
         return None  # "artillery shells": the modifier belongs to its head's phrase, not a theme itself
     if lemma in lx.PREDICATE_OF and lemma not in lx.THEME_SYNONYM:
         return None  # a nominalised act ("production"); "shells" names a thing though "shell" is a verb too
-    if lx.country_key(tok.text) is not None or (_CYRILLIC.search(lemma) and lx.country_of_ru(lemma)):
+    if gz.country_key(tok.text) is not None or (_CYRILLIC.search(lemma) and gz.country_of_ru(lemma)):
         return None  # demonyms ("Iranians") are agents, not themes
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
     head = lx.THEME_SYNONYM.get(lemma, lemma)
@@ -378,7 +379,7 @@ def _theme_of(tok: Token) -> tuple[str, str] | None:
         ml = _lemma(m)
         if (ml, lemma) in lx.THEME_COMPOUND:
             head = lx.THEME_COMPOUND[(ml, lemma)]
-        if lx.country_key(m.text) is None and ml.isalpha() and m.pos_ in ("ADJ", "NOUN"):
+        if gz.country_key(m.text) is None and ml.isalpha() and m.pos_ in ("ADJ", "NOUN"):
             words.append(ml if _CYRILLIC.search(ml) else m.text.lower())
     phrase = " ".join([*words, lemma])
     return head, phrase
@@ -496,7 +497,7 @@ def _doc_frame(toks: list[Token], content: str) -> dict[str, Any]:
         eroot = _root(list(ent))
         if ent.label_ in ("PERSON", "ORG", "NORP") and eroot.i in tokset and eroot.dep_ in _SUBJ:
             name = ent.text.lower()
-            if lx.country_key(name) is None:
+            if gz.country_key(name) is None:
                 fr["agent"].append(name)
     for k in ("agent", "locations", "participants"):
         fr[k] = list(dict.fromkeys(fr[k]))
@@ -574,13 +575,13 @@ _RETRACT_PATTERNS: list[tuple[re.Pattern[str], int, int]] = [
 
 
 def _mark_countries(text: str, extra: dict[str, str] | None = None) -> str:
-    hits = [(s, e, k) for s, e, k, _ in lx.find_countries_en(text)]
+    hits = [(s, e, k) for s, e, k, _ in gz.find_countries_en(text)]
     for surface, key in sorted((extra or {}).items(), key=lambda x: -len(x[0])):
         for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
             if not any(s < m.end() and m.start() < e for s, e, _ in hits):
                 hits.append((m.start(), m.end(), key))
     for m in re.finditer(r"[А-ЯЁа-яё][а-яё-]+", text):
-        key = lx.country_of_ru(m.group(0))
+        key = gz.country_of_ru(m.group(0))
         if key and not any(s < m.end() and m.start() < e for s, e, _ in hits):
             hits.append((m.start(), m.end(), key))
     out = text
@@ -650,8 +651,8 @@ def text_frame(text: str) -> dict[str, Any]:
                 break
     fr["predicate"] = next((p for p in fr["predicates"] if p not in lx.META_CLASSES), None)
     fr["theme_phrases"] = list(fr["theme"])
-    hits = [(s, k, d) for s, _, k, d in lx.find_countries_en(text)]
-    hits += [(m.start(), k, m.group(0)[0].islower()) for m in words if (k := lx.country_of_ru(m.group(0)))]
+    hits = [(s, k, d) for s, _, k, d in gz.find_countries_en(text)]
+    hits += [(m.start(), k, m.group(0)[0].islower()) for m in words if (k := gz.country_of_ru(m.group(0)))]
     for s, key, dem in sorted(hits):
         before = text[max(0, s - 25) : s].lower().split()
         if not dem and before and (before[-1] in lx.LOCATIVE_PREPS or before[-2:-1] == ["territory"]):

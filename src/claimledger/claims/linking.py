@@ -26,12 +26,13 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from claimledger import gazetteer as gz
 from claimledger import stance as stance_mod
 from claimledger.claims import lexicon as lx
 from claimledger.claims.framing import text_frame
 from claimledger.claims.status import status
-from claimledger.entities import place_stem
 from claimledger.models import Claim, Stance, Statement
+from claimledger.names import place_stem
 
 THRESHOLD = 0.62  # below this two frames are not the same proposition
 _MULTI = 0.8  # a statement may support several claims, each at least this close
@@ -186,8 +187,8 @@ def _first_sentence(text: str) -> str:
 
 def place_name(fr: dict[str, Any], key: str) -> str:
     """A readable name for a place key: the table's name, or the surface the document used."""
-    if key in lx.COUNTRIES:
-        return lx.COUNTRIES[key].name
+    if key in gz.COUNTRIES:
+        return gz.COUNTRIES[key].name
     name = (fr.get("place_names") or {}).get(key)
     return name or key.lstrip("~").replace("_", " ").title()
 
@@ -207,7 +208,7 @@ def render(fr: dict[str, Any], fallback: str) -> str:
     )
     theme, plural = _plural(phrases[0])
     # The origin adjective comes from an agent other than the place ("Iranian drones ... in X").
-    origin = next((lx.COUNTRIES[a].demonym for a in fr.get("agent") or [] if a in lx.COUNTRIES and a not in places), "")
+    origin = next((gz.COUNTRIES[a].demonym for a in fr.get("agent") or [] if a in gz.COUNTRIES and a not in places), "")
     if origin and not any(origin.lower() in p for p in phrases[:1]):
         theme = f"{origin} {theme}"
     place = places[0]
@@ -233,7 +234,7 @@ def _swap(fr: dict[str, Any], old: str, new: str) -> dict[str, Any]:
 
 
 def _swap_text(text: str, old: str, new: str) -> str:
-    a, b = lx.COUNTRIES.get(old), lx.COUNTRIES.get(new)
+    a, b = gz.COUNTRIES.get(old), gz.COUNTRIES.get(new)
     if a is None or b is None:
         return text
     for x, y in ((a.name, b.name), (a.demonym, b.demonym)):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.entities import place_stem
+from claimledger.names import place_stem
 from claimledger.nlp import index as doc_index
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "он", "она", "его", "ее", "её", "ему", "ей", "him.", "i", "я"}
