@@ -120,7 +120,9 @@ class _Finder:
         toks = [t for t in tokens if not t.is_space]
         while toks and (toks[0].is_punct or toks[0].lower_ in ("that", "что", "чтобы")):
             toks = toks[1:]
-        while toks and toks[-1].is_punct and toks[-1].text not in ")?!»”\"'’":
+        while toks and (
+            (toks[-1].is_punct and toks[-1].text not in ")?!»”\"'’") or (toks[-1].dep_ == "cc" and len(toks) > 1)
+        ):
             toks = toks[:-1]
         if not toks:
             return None
@@ -155,15 +157,57 @@ class _Finder:
                 return self.cfg.phrasal[(lemma, c.lower_)], [tok, c]
         act = self.cfg.verbs.get(lemma)
         if act is None:
-            return None
+            naming = self.naming(tok)
+            if naming is None:
+                return None
+            words = {w for t in naming[1].subtree for w in (t.lower_, t.lemma_.lower())}
+            return ("deny" if words & lexicon.DENIAL_MARKERS else "claim"), [tok]
         return act, [tok]
+
+    def naming(self, tok: Token) -> tuple[Token, Token] | None:
+        """ "called the invitation a public-relations exercise", "described it as a fabrication",
+        "назвал обвинения ложью": an evaluation of something is a statement about it.
+        Returns (what is named, what it is called)."""
+        lemma = tok.lemma_.lower()
+        if lemma not in _NAMING:
+            return None
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is None:
+            return None
+        for c in tok.children:
+            if c.i <= obj.i:
+                continue
+            if c.dep_ in ("oprd", "xcomp") and lemma in ("call", "label", "brand", "term"):
+                return obj, c
+            if c.dep_ == "prep" and c.lower_ == "as" and lemma in ("describe", "characterize", "characterise", "label"):
+                return obj, c
+        if self.cfg.lang == "ru":
+            # the instrumental complement, wherever the parser hung it
+            for c in [*tok.children, *obj.children]:
+                if c.i > obj.i and c.pos_ in ("NOUN", "ADJ") and "Ins" in c.morph.get("Case") and not _case(c):
+                    return obj, c
+        return None
 
     def subject(self, tok: Token) -> Token | None:
         cur: Token | None = tok
         for _ in range(4):
             if cur is None:
                 return None
-            for c in cur.children:
+            # Of two subjects ("MERENBURG — the minister has said"), the one nearest the
+            # verb on its left is the speaker; a dateline or heading word is further out.
+            kids = sorted(cur.children, key=lambda c: (c.i > cur.i, abs(c.i - cur.i)))
+            # natasha may label both words of "МИД Кестрании" nsubj: the run starts at the first
+            near = next((c for c in kids if c.dep_ in SUBJ and c.i < cur.i), None)
+            while near is not None and near.left_edge.i > 0 and not self.doc[near.left_edge.i - 1].is_punct:
+                prev = next(
+                    (c for c in cur.children if c.dep_ in SUBJ and c.right_edge.i == near.left_edge.i - 1), None
+                )
+                if prev is None:
+                    break
+                near = prev
+            if near is not None:
+                kids = [near, *(c for c in kids if c is not near)]
+            for c in kids:
                 if c.dep_ in ("nsubjpass", "nsubj:pass"):
                     # "it was made by the journalist when he ... noted": the agent speaks
                     for a in cur.children:
@@ -178,17 +222,62 @@ class _Finder:
                     ):
                         return cur.head
                     return c
+            body = self.institution(cur)
+            if body is not None:
+                return body
+            if cur is tok:
+                # "X first accused A, then said B": the parser makes the first verb a
+                # modifier of the second, and the shared subject hangs on the first.
+                for c in cur.children:
+                    if c.dep_ in ("advcl", "conj") and c.i < cur.i and not any(g.dep_ == "mark" for g in c.children):
+                        subj = next((g for g in c.children if g.dep_ in SUBJ), None)
+                        if subj is not None:
+                            return subj
             if cur is tok and cur.dep_ == "parataxis":
                 # "«...», — заявил X": the parser often hangs X on the quotation's verb
                 for c in cur.head.children:
                     if c.dep_ in SUBJ and c.i > cur.i:
                         return c
-            if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.i != cur.i:
+            if cur is tok and self.stray_conj(cur):
+                # "said that the bridge was safe and added that ...": the second speech verb
+                # shares the subject of the verb above the reported clause, not the clause's own
+                up = cur.head.head
+                while up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+                    up = up.head
+                if up.pos_ in ("VERB", "AUX"):
+                    cur = up
+                    continue
+            # "X first blamed A, then said B" may come out with the second verb as a bare "dep"
+            coordinated = cur.dep_ == "dep" and cur.head.i < cur.i and cur.head.pos_ in ("VERB", "AUX")
+            if (cur.dep_ in ("conj", "xcomp", "advcl") or coordinated) and cur.head.i != cur.i:
                 cur = cur.head
                 continue
             if cur.dep_ in ("relcl", "acl", "acl:relcl") and cur.head.i != cur.i:
                 return cur.head if cur.head.pos_ in ("NOUN", "PROPN") else None
             return self.left_name(tok) if cur is tok else None
+        return None
+
+    def institution(self, verb: Token) -> Token | None:
+        """Russian "в министерстве заявили", "говорится в заявлении ведомства": a verb with no
+        subject (third person plural, or an impersonal -ся form) names the speaking body in a
+        locative phrase, or as the holder of the statement it quotes from."""
+        if self.cfg.lang != "ru" or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        if not (verb.lemma_.lower().endswith(("ся", "сь")) or "Plur" in verb.morph.get("Number")):
+            return None
+        for c in verb.children:
+            if c.dep_ not in ("obl", "nmod") or _case(c) not in ("в", "во") or c.pos_ not in ("NOUN", "PROPN"):
+                continue
+            lemma = c.lemma_.lower()
+            if lemma in MONTHS_RU or c.ent_type_ in ("DATE", "TIME") or c.like_num:
+                continue
+            if lemma in lexicon.CHANNEL_NOUNS or c.lower_ in lexicon.CHANNEL_NOUNS:
+                # "в заявлении ведомства": the holder speaks; a bare "в интервью" names no one
+                for g in c.children:
+                    if g.dep_ == "nmod" and g.pos_ in ("NOUN", "PROPN") and not _case(g):
+                        return g
+                continue
+            return c
         return None
 
     def left_name(self, tok: Token) -> Token | None:
@@ -216,7 +305,16 @@ class _Finder:
         )
         if named or not has_person_appos:
             drop.add("appos")
-        toks = self.subtree(subj, drop)
+        # "в министерстве": the preposition of a locative speaker is not part of the name
+        toks = [t for t in self.subtree(subj, drop) if not (t.dep_ == "case" and t.head.i == subj.i)]
+        # "МИД Кестрании" parsed as two subjects side by side: one name
+        nxt = subj.right_edge.i + 1
+        while subj.dep_ in SUBJ and nxt < len(self.doc):
+            sib = self.doc[nxt]
+            if sib.dep_ not in SUBJ or sib.head.i != subj.head.i or sib.left_edge.i != nxt:
+                break
+            toks.extend(self.subtree(sib, drop))
+            nxt = sib.right_edge.i + 1
         # keep the contiguous run around the head: an inserted clause is not part of the name
         out = [t for t in toks if t.i >= subj.i]
         prev = subj.i
@@ -267,6 +365,12 @@ class _Finder:
         """A quotation that is this cue's content: right before or right after its clause."""
         sent = cue.sent
         best: int | None = None
+        # "He said Valdoria did have ...": a cue with a reported clause of its own after it
+        # does not reach back for a quotation that ended before it.
+        own_clause = any(
+            c.dep_ in CONTENT_CLAUSE and c.i > cue.i and not self.in_quote(c) and self.quote_at(c.idx) is None
+            for c in cue.children
+        )
         for k, (qs, qe) in enumerate(self.quotes):
             if k in self.used_quotes or qe <= sent.start_char - 1500 or qs >= sent.end_char:
                 continue
@@ -276,11 +380,17 @@ class _Finder:
                 continue
             if qe <= clause[0]:
                 gap = self.text[qe : clause[0]]
+                if own_clause or re.search(r"\n\s*\n|[:;]", gap):
+                    # a blank line ends the paragraph, and with it the quotation's speaker;
+                    # after a colon the next clause explains the quotation, it does not attribute it
+                    continue
                 if re.fullmatch(r"[\s,;:.—–-]*", gap) and qe > sent.start_char - 1500:
                     if "." in gap and cue.sent.start_char > qe and not re.fullmatch(r"[\s,;:—–-]*", gap):
                         continue
                     best = k
             elif qs >= clause[1] and qs < sent.end_char + 2:
+                if self.partial_quote(cue, qs, qe):
+                    continue
                 between = self.doc.char_span(clause[1], qs, alignment_mode="expand")
                 if between is None:
                     continue
@@ -311,7 +421,7 @@ class _Finder:
                     att.nested = inside
             if att is not None:
                 found.append(att)
-        found = _according_as_channel(found)
+        found = _according_as_channel(self.doc, found)
         found.extend(self.orphan_quotes(found))
         found = self.split_quotes(found)
         for a in found:
@@ -339,7 +449,8 @@ class _Finder:
         clause = (min(t.idx for t in clause_toks), max(t.idx + len(t) for t in clause_toks))
         content: list[CharSpan] = []
         direct = False
-        k = self.quote_for(tok, clause)
+        # "called the invitation “a stunt”": the quotation is only the name given, not the content
+        k = self.quote_for(tok, clause) if self.naming(tok) is None else None
         if k is not None:
             qs, qe = self.quotes[k]
             content = [inner(self.text, (qs, qe))]
@@ -385,27 +496,140 @@ class _Finder:
         att.act = refine_act(self.doc, att, self.cfg.lang)
         return att
 
+    def clauses(self, tok: Token) -> list[Token]:
+        """The reported clauses of a speech verb. In "сообщили, что A, и напомнили, что B" the
+        parser may hang A on the second verb and B on the first; between coordinated speech
+        verbs each clause belongs to the nearest verb before it."""
+        group = [tok]
+        top = tok
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        stack = [top]
+        while stack:
+            t = stack.pop()
+            if t not in group:
+                group.append(t)
+            stack.extend(c for c in t.children if c.dep_ == "conj")
+        cues = [t for t in group if self.cue_act(t) is not None]
+        if len(cues) < 2:
+            return [c for c in tok.children if c.dep_ in CONTENT_CLAUSE]
+        cues.sort(key=lambda t: t.i)
+        out: list[Token] = []
+        for cue in cues:
+            for c in cue.children:
+                if c.dep_ not in CONTENT_CLAUSE:
+                    continue
+                before = [v for v in cues if v.i < c.left_edge.i]
+                owner = before[-1] if before else cue
+                if owner is tok:
+                    out.append(c)
+        return sorted(out, key=lambda c: c.i)
+
+    def fronted_content(self, tok: Token, exclude: set[int]) -> CharSpan | None:
+        """ "A post ... was planted by hackers, the administrator said": the reported clause
+        comes first and the parser, lost in it, labels it anything but ccomp. It is the
+        content when only a comma or dash separates it from the speaker and cue."""
+        if not exclude:
+            return None
+        first = min(exclude)
+        parts = [
+            c
+            for c in tok.children
+            if c.i < first and c.i not in exclude and c.dep_ in ("dep", "parataxis", "ccomp", "csubj")
+        ]
+        picked = {t for p in parts for t in p.subtree if t.i < first}
+        if tok.dep_ == "parataxis" and tok.head.i < first:
+            # "..., the administrator said" hung on the clause it reports
+            own = {t.i for t in tok.subtree}
+            picked |= {t for t in tok.head.subtree if t.i < first and t.i not in own}
+        if not picked:
+            return None
+        toks = [t for t in sorted(picked, key=lambda t: t.i) if not (t.is_punct or t.is_space)]
+        # "But when Congress cut funding, Mexico said": a subordinate clause is not what was said
+        while toks and toks[0].dep_ == "cc":
+            toks = toks[1:]
+        if not toks or toks[0].dep_ == "mark" or toks[0].pos_ == "SCONJ" or toks[0].tag_ == "VBG":
+            return None
+        sp = self.span_of(toks)
+        if sp is None or len(self.text[sp[0] : sp[1]].split()) < 4:
+            return None
+        if not re.fullmatch(r"[\s,—–-]*,[\s—–-]*|\s*[—–]\s*", self.text[sp[1] : self.doc[first].idx]):
+            return None
+        return sp
+
+    def partial_quote(self, cue: Token, qs: int, qe: int) -> bool:
+        """ "заявил, что республика «не экспортирует оружие»": the quotation is only the end of
+        the reported clause, whose own words before it belong to the content too."""
+        for c in cue.children:
+            if c.dep_ not in CONTENT_CLAUSE or c.i < cue.i:
+                continue
+            lo, hi = c.left_edge, c.right_edge
+            if not (lo.idx < qs and qe <= hi.idx + len(hi) + 1):
+                continue
+            # words of the clause outside the quotation, before or after it
+            if any(
+                not (t.is_punct or t.is_space or t.dep_ == "mark" or t.lower_ in ("that", "что"))
+                for t in self.doc[lo.i : hi.i + 1]
+                if t.idx < qs or t.idx >= qe
+            ):
+                return True
+        return False
+
+    def stray_conj(self, tok: Token) -> bool:
+        """A speech verb without a subject that the parser conjoined into the clause reported
+        by another speech verb ("said that X was safe and added that ...")."""
+        if tok.dep_ != "conj" or tok.head.head.i == tok.head.i or any(c.dep_ in SUBJ for c in tok.children):
+            return False
+        head = tok.head
+        embedded = head.dep_ in CONTENT_CLAUSE or any(
+            c.dep_ == "mark" and c.lower_ in ("that", "что") for c in head.children
+        )
+        # it must report something itself: "and would reply next week" is not speech
+        if not embedded or self.cue_act(tok) is None or not any(c.dep_ in CONTENT_CLAUSE for c in tok.children):
+            return False
+        # "said that the minister resigned and denied ...": a person or body in the clause can
+        # be the one who denied; "the bridge", "the aircraft" cannot
+        subj = next((c for c in head.children if c.dep_ in SUBJ), None)
+        return subj is None or not (subj.ent_type_ == "PERSON" or subj.lower_ in _PERSONAL)
+
     def has_clause(self, tok: Token) -> bool:
         return any(c.dep_ in CONTENT_CLAUSE for c in tok.children)
 
     def indirect_content(self, tok: Token, act: str, exclude: set[int]) -> CharSpan | None:
         lemma = tok.lemma_.lower()
-        clause = [c for c in tok.children if c.dep_ in CONTENT_CLAUSE and c.i not in exclude and c.i > tok.i]
+        named = self.naming(tok) if lemma in _NAMING else None
+        if named is not None:
+            obj, complement = named
+            toks = sorted(
+                {*obj.subtree, *complement.subtree} - {t for t in obj.subtree if t.i > complement.right_edge.i},
+                key=lambda t: t.i,
+            )
+            return self.span_of([t for t in toks if t.i not in exclude])
+        own = self.clauses(tok)
+        clause = [c for c in own if c.i not in exclude and c.i > tok.i]
         if not clause:
-            clause = [c for c in tok.children if c.dep_ in CONTENT_CLAUSE and c.i not in exclude]
+            clause = [c for c in own if c.i not in exclude]
         objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "dative", "iobj") and c.i not in exclude]
         if clause:
             parts = list(clause)
             if act in ("appeal", "recommend") or lemma in ("urge", "ask", "call", "warn", "advise"):
                 # "urged the court to act": the addressee belongs to what was asked
                 parts += [c for c in tok.children if c.i not in exclude and c.dep_ in ("dobj", "obj", "prep", "iobj")]
+                # "called on the government to act": the particle is the cue, its object is asked
+                parts += [
+                    g for c in tok.children if c.i in exclude and c.i != tok.i for g in c.children if g.dep_ == "pobj"
+                ]
                 parts = [p for p in parts if p.i > tok.i or p in clause]
             toks: list[Token] = []
+            stray = {t.i for p in parts for t in p.subtree if self.stray_conj(t) for t in t.subtree}
             for p in parts:
-                toks.extend(p.subtree)
+                toks.extend(t for t in p.subtree if t.i not in stray)
             if lemma in ("tell", "inform", "assure", "сказать", "сообщить") and act not in ("appeal", "recommend"):
                 toks = [t for t in toks if t.i >= min(c.left_edge.i for c in clause)]
             return self.span_of(sorted(set(toks), key=lambda t: t.i))
+        fronted = self.fronted_content(tok, exclude)
+        if fronted is not None and not objs:
+            return fronted
         if lemma in lexicon.NEEDS_CLAUSE:
             return None
         if objs and (act not in ("claim",) or lemma in ("accuse", "charge", "allege", "обвинить", "обвинять")):
@@ -438,7 +662,8 @@ class _Finder:
             cue_toks = [tok, preps[0]]
         else:
             objs = [c for c in tok.children if c.dep_ in ("nmod", "appos", "flat", "amod", "det")]
-            objs = [o for o in objs if o.pos_ in ("PROPN", "NOUN", "PRON")]
+            # "по его словам": the possessive pronoun is tagged DET but names the speaker
+            objs = [o for o in objs if o.pos_ in ("PROPN", "NOUN", "PRON") or o.lower_ in ("его", "её", "ее", "их")]
             cue_toks = [c for c in tok.children if c.dep_ == "case"] + [tok]
         if not objs:
             return None
@@ -671,10 +896,31 @@ def refine_act(doc: Doc, att: Attribution, lang: str) -> str:
         return "deny"
     if verb_lemmas & {"discourage", "recommend", "advise", "warn", "рекомендовать", "советовать", "предупреждать"}:
         return "recommend"
-    if verb_lemmas & {"urge", "call", "appeal", "ask", "demand", "призывать", "просить", "требовать"}:
+    for v in first_verbs:
+        lemma = v.lemma_.lower()
+        if lemma not in _APPEAL_VERBS:
+            continue
+        # "I asked what is being built" reports a question; "I ask them to stop" is an appeal.
+        # "I called him a liar" is no appeal either; "I call on them to ..." is.
+        if lemma in ("ask", "call") and not any(
+            (lemma == "ask" and c.dep_ in ("xcomp", "dobj", "obj"))
+            or (c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon"))
+            for c in v.children
+        ):
+            continue
         return "appeal"
     for v in first_verbs:
         sub = list(v.subtree)
+        # "I would like the ministry to say so": the one asked is named as v's object or
+        # as the subject of the clause v governs.
+        asked = [c for c in v.children if c.dep_ in ("dobj", "obj", "iobj") and c.lower_ not in lexicon.FIRST_PERSON]
+        asked += [
+            g
+            for c in v.children
+            if c.dep_ in ("xcomp", "ccomp")
+            for g in c.children
+            if g.dep_ in SUBJ and g.lower_ not in lexicon.FIRST_PERSON
+        ]
         # "I would like the council to investigate": someone else is asked to act
         if (
             v.lemma_.lower() in ("like", "want", "wish", "хотеть", "хотеться")
@@ -685,15 +931,28 @@ def refine_act(doc: Doc, att: Attribution, lang: str) -> str:
             )
             and any(t.pos_ == "VERB" and t.i != v.i for t in sub)
             # "I want to repeat that ...": the speaker's own speech, not a request to others
-            and not any(c.dep_ == "xcomp" and c.lemma_.lower() in _SPEECH for c in v.children)
+            and (asked or not any(c.dep_ == "xcomp" and c.lemma_.lower() in _SPEECH for c in v.children))
         ):
             if any(t.lower_ in ("would", "бы") for t in v.children) or v.lemma_.lower() in ("want", "хотеть"):
                 return "appeal"
     if act == "claim":
         root = span.root
-        if not first_subj and any(t.lower_ in lexicon.MODAL_ADVICE and t.head == root for t in span):
+        if not first_subj and any(_advice_modal(t) and (t.head == root or t == root) for t in span):
             return "recommend"
-        negated_root = any(c.dep_ == "neg" or c.lower_ in ("не", "not") for c in root.children)
+        negated_root = any(c.dep_ == "neg" or c.lower_ in ("не", "not") for c in root.children) or any(
+            t.lower_ in lexicon.NEGATING_WORDS
+            for c in root.children
+            if c.dep_ not in ("advcl", "ccomp", "conj", "parataxis")
+            for t in (c, *c.children)
+        )
+        if negated_root and root.lemma_.lower() in lexicon.NO_COMMENT_LEMMAS:
+            # "it does not comment on the end users of its customers": a refusal, not a claim
+            return "other"
+        performed = _performative(root, lang)
+        if performed is not None and not negated_root:
+            return performed
+        if _imperative(root, span):
+            return "appeal"
         if negated_root or cue_neg:
             sent_words = {t.lower_ for s in {t.sent.start: t.sent for t in span}.values() for t in s}
             outside = {t.lower_ for t in doc[span.sent.start : span.sent.end] if not cs <= t.idx < ce}
@@ -702,6 +961,45 @@ def refine_act(doc: Doc, att: Attribution, lang: str) -> str:
             ) & lexicon.DENIAL_MARKERS and outside & lexicon.DENIAL_MARKERS:
                 return "deny"
     return act
+
+
+def _performative(root: Token, lang: str) -> str | None:
+    """ "said Aurelia strongly discourages any government from ...": a body's present-tense
+    denial, advice or appeal, relayed by its spokesperson, is that act; a past tense
+    ("said the ministry had denied it") only reports an earlier one."""
+    act = lexicon.VERB_CUES.get(lang, {}).get(root.lemma_.lower())
+    if act not in ("deny", "recommend", "appeal"):
+        return None
+    if not any(c.dep_ in SUBJ for c in root.children):
+        return None
+    if lang == "en":
+        present = root.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in root.children)
+    else:
+        present = "Pres" in root.morph.get("Tense") and "Fin" in root.morph.get("VerbForm", ["Fin"])
+    return act if present else None
+
+
+def _imperative(root: Token, span: Span) -> bool:
+    """ "Let the inspectors come tomorrow", "Пришлите экспертов": a command to others."""
+    if root.i != span.start and not all(t.is_punct or t.dep_ in ("advcl", "mark") for t in span[: root.i - span.start]):
+        # something other than an if-clause stands before the verb: not a bare command
+        if not any(c.dep_ == "advcl" and c.i < root.i for c in root.children):
+            return False
+    if any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in root.children):
+        return False
+    if "Imp" in root.morph.get("Mood"):
+        return not any(c.lower_ in lexicon.FIRST_PERSON | {"me", "us"} for c in root.children)
+    if root.tag_ != "VB":
+        return False
+    # "let me say it again" speaks for oneself
+    return not any(c.lower_ in ("me", "us") for c in root.children)
+
+
+def _advice_modal(tok: Token) -> bool:
+    """ "should", "следует", and the conditional "стоило бы" / "следовало бы" (it would be worth)."""
+    if tok.lower_ in lexicon.MODAL_ADVICE:
+        return True
+    return tok.lemma_.lower() in ("стоить", "следовать") and any(c.lower_ == "бы" for c in tok.children)
 
 
 def _title_and_lede(text: str) -> tuple[int, int]:
@@ -724,6 +1022,20 @@ def _title_and_lede(text: str) -> tuple[int, int]:
     return title_end, lede_end
 
 
+_NAMING = {"call", "describe", "label", "brand", "term", "characterize", "characterise", "назвать", "называть"}
+_PERSONAL = {"he", "she", "they", "он", "она", "они"}
+_APPEAL_VERBS = {
+    "urge",
+    "call",
+    "appeal",
+    "ask",
+    "demand",
+    "призывать",
+    "призвать",
+    "просить",
+    "попросить",
+    "требовать",
+}
 _SPEECH = {"say", "repeat", "stress", "emphasize", "emphasise", "note", "add", "tell", "ask", "сказать", "повторить"}
 
 
@@ -739,16 +1051,28 @@ def _until(toks: list[Token], stop: set[int]) -> list[Token]:
     return out
 
 
-def _according_as_channel(found: list[Attribution]) -> list[Attribution]:
+def _according_as_channel(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """ "..., the spokesman said, according to Eurasianet": the outlet is the channel of the
-    spokesman's statement, not a speaker of the whole sentence."""
+    spokesman's statement, not a speaker of the whole sentence. Only when the phrase modifies
+    that speech verb: in "по словам X, ответ составлен аккуратно: ведомство отрицает ..." the
+    inner verb is part of what X said."""
     drop: set[int] = set()
     for k, a in enumerate(found):
-        if a.cue_lemma not in ("according to", "по словам") or not a.content or a.speaker is None:
+        if a.cue_lemma not in ("according to", "по словам") or not a.content or a.speaker is None or not a.cue:
             continue
+        phrase = doc.char_span(*a.cue[0], alignment_mode="expand")
+        if phrase is None:
+            continue
+        attached = phrase.root.head
         cs, ce = a.content[0]
         for b in found:
             if b is a or not b.cue or b.cue_lemma in ("according to", "по словам"):
+                continue
+            cue_tok = doc.char_span(*b.cue[0], alignment_mode="expand")
+            if cue_tok is None:
+                continue
+            below = b.cue[0][0] <= attached.idx < b.cue[0][1] or any(t.i == cue_tok.root.i for t in attached.ancestors)
+            if not below:
                 continue
             if cs <= b.cue[0][0] < ce:
                 if b.channel is None:

@@ -31,9 +31,19 @@ def paragraphs(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if (prev.is_space and prev.text.count("\n") >= 1) or "\n" in prev.whitespace_:
             tok.is_sent_start = True
-        elif not tok.is_space and tok.is_sent_start is None:
-            continue
+        elif (
+            not tok.is_space
+            and not prev.is_space
+            and prev.text[-1] not in _SENT_END
+            and (tok.text in (",", ";") or tok.text[0].islower())
+        ):
+            # ", the administrator said" after a long fronted clause: the parser sometimes
+            # starts a sentence at the comma and loses the reported clause
+            tok.is_sent_start = False
     return doc
+
+
+_SENT_END = set(".!?…:;\"'”’»)]*")
 
 
 @Language.factory(

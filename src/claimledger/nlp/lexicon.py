@@ -102,7 +102,9 @@ DENIAL_MARKERS = set(
     "false untrue baseless groundless unfounded fake fabricated lie lies misinformation disinformation refute "
     "refuted refuting deny denied denying reject rejected rejecting nonsense "
     "ложь ложный ложной неправда фейк опровергнуть опровергая опроверг отрицая безосновательный "
-    "необоснованный дезинформация".split()
+    "необоснованный дезинформация "
+    "fabrication fiction fantasy hoax smear slander invention propaganda выдумка вымысел клевета фантазия "
+    "провокация".split()
 )
 
 # Content that corrects one's own earlier words.
@@ -110,7 +112,29 @@ RETRACT_MARKERS = set(
     "mistakenly misspoke misspoken erroneously apologize apologise apologized apologised apologizing "
     "ошибочно оговорился оговорилась ошибся ошиблась извиняюсь извинился".split()
 )
-RETRACT_PHRASES = ("by mistake", "slip of the tongue", "i was wrong", "we were wrong", "по ошибке")
+RETRACT_PHRASES = (
+    "by mistake",
+    "slip of the tongue",
+    "i was wrong",
+    "we were wrong",
+    "i made a mistake",
+    "we made a mistake",
+    "i was mistaken",
+    "we were mistaken",
+    "i stand corrected",
+    "по ошибке",
+    "я был неправ",
+    "я была неправа",
+    "мы были неправы",
+    "я допустил ошибку",
+    "я допустила ошибку",
+)
+
+# Content verbs whose negation is a refusal to comment, not a claim: "does not comment on ...".
+NO_COMMENT_LEMMAS = {"comment", "discuss", "speculate", "комментировать", "прокомментировать"}
+
+# Words that negate a clause through an argument rather than a "not": "had no agreements".
+NEGATING_WORDS = {"no", "never", "nothing", "none", "nobody", "нет", "никогда", "ничего", "никакой", "никакие"}
 
 FIRST_PERSON = {"i", "we", "я", "мы"}
 REPORT_MEDIA_LEMMAS = {"report", "write", "передать", "передавать", "сообщить", "сообщать", "писать", "написать"}

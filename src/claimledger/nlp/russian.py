@@ -49,6 +49,70 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Relations that mark a clause or word as subordinate: a poor choice of root when natasha's
+# parse has none (a cycle) and one must be picked.
+_SUBORDINATE = frozenset(
+    "advcl acl acl:relcl ccomp xcomp csubj mark case det amod nmod obl obj iobj nsubj "
+    "advmod aux cop cc punct fixed flat compound appos nummod".split()
+)
+
+
+def _repair_tree(heads: list[int], deps: list[str], pos: list[str], first: int, end: int) -> int:
+    """Make heads[first:end] one valid tree in place and return its root.
+
+    natasha's parser occasionally returns a sentence with a cycle and no root, or with
+    several roots; spaCy then fails (E039) whenever it walks to a root. Every sentence must
+    have exactly one ROOT (head == itself), every other token a head inside the sentence and
+    a path to that root. -1 marks "no head yet" (whitespace, or a head natasha left outside).
+    """
+    members = range(first, end)
+    for i in members:
+        if not first <= heads[i] < end:
+            heads[i] = -1
+    words = [i for i in members if pos[i] != "SPACE"] or list(members)
+    candidates = [i for i in words if heads[i] in (-1, i)]
+    if candidates:
+        # Prefer natasha's own root label over a token that merely lost its head.
+        root = next((i for i in candidates if deps[i].lower() == "root"), candidates[0])
+    else:
+        # Every word has a head, so there is a cycle: lift its most clause-like member.
+        cycle = _first_cycle(heads, words)
+        root = min(cycle, key=lambda i: (deps[i] in _SUBORDINATE, pos[i] not in ("VERB", "AUX"), i))
+    heads[root] = root
+    deps[root] = "ROOT"
+    for i in members:
+        if i != root and heads[i] in (-1, i):
+            heads[i] = root
+            if deps[i].lower() == "root" or pos[i] == "SPACE":
+                deps[i] = "dep"
+    # Any cycle left is cut where it was entered: that token hangs from the root instead.
+    state = dict.fromkeys(members, 0)  # 0 unvisited, 1 on the current path, 2 reaches the root
+    state[root] = 2
+    for i in members:
+        path: list[int] = []
+        j = i
+        while state[j] == 0:
+            state[j] = 1
+            path.append(j)
+            j = heads[j]
+        if state[j] == 1:
+            heads[j] = root
+            deps[j] = "dep"
+        for k in path:
+            state[k] = 2
+    return root
+
+
+def _first_cycle(heads: list[int], words: list[int]) -> list[int]:
+    j = words[0]
+    seen: dict[int, int] = {}
+    while j not in seen:
+        seen[j] = len(seen)
+        j = heads[j]
+    order = sorted(seen, key=seen.__getitem__)
+    return order[seen[j] :]
+
+
 class NatashaTokenizer:
     """Callable `text -> Doc` that spaCy uses in place of its tokenizer."""
 
@@ -104,7 +168,6 @@ class NatashaTokenizer:
 
         for sent in sents:
             first = len(words)
-            sent_root = -1
             for tok in sent.tokens:
                 gap = text[cursor : tok.start]
                 if gap:
@@ -129,23 +192,9 @@ class NatashaTokenizer:
                 starts.append(tok.start)
                 pending.append((i, tok.head_id))
                 cursor = tok.stop
-            # Resolve heads within the sentence; a head outside it (should not happen) becomes the root.
             for i, head_id in pending:
-                h = index.get(head_id, -1) if head_id and not head_id.endswith("_0") else -1
-                heads[i] = h
-                if h == -1:
-                    if sent_root == -1:
-                        sent_root = i
-                        deps[i] = "ROOT"
-            for i, _ in pending:
-                if heads[i] == -1:
-                    heads[i] = sent_root if i != sent_root else i
-                    if i != sent_root:
-                        deps[i] = "dep"
-            # Whitespace tokens hang from the root of the sentence they precede.
-            for i in range(first, len(words)):
-                if heads[i] == -1:
-                    heads[i] = sent_root
+                heads[i] = index.get(head_id, -1) if head_id and not head_id.endswith("_0") else -1
+            sent_root = _repair_tree(heads, deps, pos, first, len(words))
             pending.clear()
             last_root = sent_root
         tail = text[cursor:]
