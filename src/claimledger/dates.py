@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from claimledger.models import Precision
 
@@ -713,6 +714,7 @@ def _parse_published(published: str | None) -> TimeValue | None:
     return TimeValue(y, "year")
 
 
+@lru_cache(maxsize=64)
 def anchor_for(text: str, published: str | None, lang: str = "en") -> TimeValue | None:
     """The date the article's relative expressions count from.
 

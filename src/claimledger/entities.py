@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -319,7 +320,9 @@ class _Parsed:
 _PREFIX = {"place": "g", "other": "x", "org": "n", "person": "p", "country": "c"}
 
 
+@lru_cache(maxsize=8192)
 def _parse(name: str, etype: str) -> _Parsed:
+    # Cached: the same names recur across mentions, documents and stages (stories key on them too).
     cls = _CLASS.get(etype, "other")
     if cls == "person":
         pn = person_name(name)
