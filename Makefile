@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT := out
 
-.PHONY: install demo test lint seeds-score clean
+.PHONY: install install-bench demo test lint seeds-score bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,13 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 install: $(STAMP)
+
+BENCH_STAMP := $(VENV)/.installed-bench
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
+	touch $(BENCH_STAMP)
+
+install-bench: $(BENCH_STAMP)
 
 demo: install
 	mkdir -p $(OUT)
@@ -43,6 +50,12 @@ seeds-score: install
 	  $(BIN)/claimledger export --db $(OUT)/seeds.db --format ledger -o $(OUT)/seeds.json && \
 	  $(BIN)/python ../shared/eval/score_ledger.py $(OUT)/seeds.json ../shared/seeds/expected.yaml; \
 	else echo "../shared/seeds is absent: no seeds score"; fi
+
+# Benchmarks read public datasets from ../shared/datasets (outside the repository) and print
+# side-by-side figures; they are not tests. Each script also runs on its own.
+bench: install-bench
+	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/timex.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache
