@@ -5,7 +5,9 @@ import re
 from claimledger.models import Claim, Statement
 from claimledger.store import Store
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
+# Inline syntax only: every value is written after a list marker or inside a sentence, never
+# at the start of a line, so block syntax (#, -, +, >) cannot trigger. < and > become entities.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
 def md(text: str | None) -> str:
