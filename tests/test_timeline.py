@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from claimledger.models import Event
-from claimledger.timeline import as_of, dates_compatible, event_keys, merge, ordered
+from claimledger.timeline import (
+    as_of,
+    dates_compatible,
+    event_keys,
+    merge,
+    ordered,
+    same_speaker,
+    speaker_stems,
+)
 
 
 def _ev(eid: str, desc: str, date: str | None, doc: str, reported: str | None = None, kind: str = "event") -> Event:
@@ -97,3 +105,33 @@ def test_institutional_words_are_not_shared_names() -> None:
     new = _ev("b:v1", "Kestrel Foreign Ministry had not commented by morning", "2023-03-04", "b")
     out = merge([new], [old])
     assert new in out and old.doc_ids == ["a"]
+
+
+def test_two_speakers_on_one_day_are_two_statements() -> None:
+    old = _ev("a:v1", "Tova Rinn claims: Norvia sold Velgrad harbour in secret", "2023-03-04", "a", kind="statement")
+    new = _ev("b:v1", "Ivo Sarn denies: Norvia sold the Velgrad harbour", "2023-03-04", "b", kind="statement")
+    out = merge([new], [old])
+    assert new in out and old.doc_ids == ["a"]
+    assert merge([old, new], []) == [old, new]  # nor in one batch
+
+
+def test_one_speaker_in_two_languages_is_one_statement() -> None:
+    old = _ev("a:v1", "Tova Rinn claims: Norvia sold the Velgrad harbour", "2023-03-04", "a", kind="statement")
+    new = _ev("b:v1", "Това Ринн claims: Norvia sold the Velgrad harbour", "2023-03-04", "b", kind="statement")
+    assert merge([new], [old]) == [old]
+    assert old.doc_ids == ["a", "b"]
+
+
+def test_speaker_travels_in_a_bookkeeping_key() -> None:
+    ev = _ev("a:v1", "Tamberian Foreign Ministry denies (in a note): the sale", "2023-03-04", "a", kind="statement")
+    assert "@spk:tamber" in ev.keys
+    narrative = _ev("a:v2", "Rinn visited the harbour", "2023-03-04", "a")
+    assert not any(k.startswith("@") for k in narrative.keys)
+
+
+def test_same_speaker_rules() -> None:
+    assert same_speaker(speaker_stems("Viktor Demsky"), speaker_stems("Виктор Демский"))
+    assert same_speaker(speaker_stems("Gordon"), speaker_stems("Dmitry Gordon"))
+    assert same_speaker(speaker_stems("Tajik Foreign Ministry"), speaker_stems("Tajikistan's MFA"))
+    assert not same_speaker(speaker_stems("Dmitry Gordon"), speaker_stems("Dmitry Peskov"))
+    assert not same_speaker(speaker_stems("Valdorian Foreign Ministry"), speaker_stems("Ilse Marten"))

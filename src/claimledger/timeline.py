@@ -4,6 +4,12 @@ Events arrive per document (see `events.py`). Two events are the same when their
 compatible (equal, or one is the month/year the other falls in) and their descriptions share
 enough salient words: names and numbers count double, because "Gordon ... October 28" in two
 articles is far stronger evidence than two articles both using "said".
+
+Speech events are one event only when one actor spoke: two people quoted on the same day
+about the same thing share names and words, yet made two statements. The speaker travels in
+the event's keys as a bookkeeping key (`@spk:<stems>`, which the store keeps on the event but
+does not use for blocking) and, for events stored before it existed, is read back from the
+description ("<speaker> <verb>[ (channel)]: <content>").
 """
 
 from __future__ import annotations
@@ -72,12 +78,113 @@ def event_keys(event: Event) -> list[str]:
     """Blocking keys: the event's month joined with each of its most salient stems.
 
     The month (not the day) is used so that "2022-10" and "2022-10-28" versions of one event
-    still meet; pairing it with a word keeps each key selective.
+    still meet; pairing it with a word keeps each key selective. A speech event also carries
+    its speaker as an `@spk:` key: "@" keys are bookkeeping, so a prolific speaker does not
+    make every one of their statements a merge candidate of every other.
     """
     month = (event.date or "")[:7] or "undated"
     weights = salient(event.description)
     ranked = sorted(weights, key=lambda s: (-weights[s], s))[:8]
-    return [f"{month}|{s}" for s in ranked]
+    keys = [f"{month}|{s}" for s in ranked]
+    spk = _speaker_key(event)
+    if spk:
+        keys.append(spk)
+    return keys
+
+
+SPEAKER_KEY = "@spk:"
+# The verbs events.py writes after a statement's speaker ("X claims: ..."); the English
+# present forms of the speech acts, any of which ends the speaker part.
+_ACT_VERBS = {"claims", "denies", "retracts", "appeals", "recommends", "confirms", "says"}
+# Words of a speaker's name that do not tell two speakers apart: institution words and
+# abbreviations every foreign ministry shares, titles.
+_SPEAKER_GENERIC = _INSTITUTIONAL | {
+    "mfa", "mofa", "mod", "mid", "ministry's", "republic", "kingdom", "of", "the", "official", "officials",
+    "dr", "mr", "mrs", "ms", "мид", "минобороны", "иностранных", "дел", "обороны", "республики",
+}  # fmt: skip
+
+
+def _speaker_name(event: Event) -> str | None:
+    """The speaker part of a speech event's description, or None when it has none."""
+    if event.kind != "statement" or not event.description:
+        return None
+    head = re.split(r"\s\(|:\s", event.description, maxsplit=1)[0].strip()
+    words = head.split()
+    if len(words) < 2 or words[-1].lower() not in _ACT_VERBS:
+        return None
+    return " ".join(words[:-1])
+
+
+def speaker_stems(name: str) -> list[str]:
+    """Stems of the words of a speaker's name that identify it, in order ("Viktor Demsky" ->
+    ["viktor", "demsky"]; "Valdorian Foreign Ministry" -> ["valdor"])."""
+    out: list[str] = []
+    for tok in _TOKEN_RE.findall(name):
+        low = tok.lower().replace("’s", "").replace("'s", "")
+        if low in _STOP or low in _SPEAKER_GENERIC or len(low) < 2:
+            continue
+        st = _stem(low)
+        if st not in out:
+            out.append(st)
+    return out
+
+
+def _speaker_key(event: Event) -> str | None:
+    name = _speaker_name(event)
+    stems = speaker_stems(name) if name else []
+    return SPEAKER_KEY + " ".join(stems) if stems else None
+
+
+def _speakers(event: Event) -> list[list[str]]:
+    """Each speaker the event is known to hold, as stems (several after a merge with a
+    narrative event that absorbed statements)."""
+    found = [k[len(SPEAKER_KEY) :].split() for k in event.keys if k.startswith(SPEAKER_KEY)]
+    if not found:
+        name = _speaker_name(event)
+        stems = speaker_stems(name) if name else []
+        if stems:
+            found = [stems]
+    return found
+
+
+def _stems_match(a: str, b: str) -> bool:
+    # Transliteration, case endings and demonyms change a name's last letter or cut it at a
+    # different length ("demski"/"demsky", "tajik"/"tajiki"): all but one letter of the
+    # shorter stem in common, four letters at least.
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 4 and n >= min(len(a), len(b)) - 1
+
+
+def same_speaker(a: list[str], b: list[str]) -> bool:
+    """Whether two speakers' name stems can be one actor. Any shared name word suffices
+    ("Gordon" ~ "Dmitry Gordon", "Kestrania's Foreign Ministry" ~ "МИД Кестрании"), except
+    a shared first word alone between two full names that end differently: "Dmitry Gordon"
+    and "Dmitry Peskov" are two people."""
+    if not a or not b:
+        return True
+    shared = [(i, j) for i, x in enumerate(a) for j, y in enumerate(b) if _stems_match(x, y)]
+    if not shared:
+        return False
+    if len(a) >= 2 and len(b) >= 2 and not _stems_match(a[-1], b[-1]):
+        return any(i == len(a) - 1 or j == len(b) - 1 for i, j in shared)
+    return True
+
+
+def speakers_compatible(a: Event, b: Event) -> bool:
+    """Two speech events may be one only when one actor spoke in both; an event that is not
+    a statement, or whose speaker is unknown, constrains nothing."""
+    if a.kind != "statement" or b.kind != "statement":
+        return True
+    sa, sb = _speakers(a), _speakers(b)
+    if not sa or not sb:
+        return True
+    return any(same_speaker(x, y) for x in sa for y in sb)
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
@@ -107,6 +214,8 @@ THRESHOLD = 0.3
 def _same(a: Event, b: Event) -> float:
     if not dates_compatible(a.date, b.date) or a.date is None:
         return 0.0
+    if not speakers_compatible(a, b):
+        return 0.0  # two people speaking on one day about one thing made two statements
     wa, wb = salient(a.description), salient(b.description)
     names = {s for s in set(wa) & set(wb) if wa[s] >= 2.0 and wb[s] >= 2.0}
     if not names:

@@ -9,6 +9,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from claimledger.models import Document, Mention, Statement
 from claimledger.nlp import parse
 from claimledger.statements import extract
+from claimledger.statements.actors import Actors, is_title_only, strip_titles
 
 
 def run(text: str, lang: str = "en") -> tuple[list[Statement], list[Mention]]:
@@ -93,3 +94,101 @@ def test_russian_ministry_keeps_its_country_and_merges_its_forms() -> None:
     org_locals = {m.local_name for m in ms if m.type == "ORG"}
     assert len(org_locals) == 1, org_locals
     assert "Тамбери" in next(iter(org_locals))
+
+
+# -- titles and ranks are never names ---------------------------------------------------------
+
+
+def test_titles_and_ranks_are_stripped_from_names() -> None:
+    assert strip_titles("Lieutenant-General Oma Brisk")[0] == "Oma Brisk"
+    assert strip_titles("Deputy Foreign Minister Lena Varga") == ("Lena Varga", {"deputy", "foreign", "minister"})
+    assert strip_titles("Chief of Staff of the Army Gen. Aldo Fenn")[0] == "Aldo Fenn"
+    assert strip_titles("Vice-President Ana Lorc")[0] == "Ana Lorc"
+    assert strip_titles("генерал-майор Иван Орлов")[0] == "Иван Орлов"
+    assert strip_titles("замминистра Иван Орлов")[0] == "Иван Орлов"
+    # a surname that is also a rank stays: nothing follows it
+    assert strip_titles("Mr. Tom Major")[0] == "Tom Major"
+    assert is_title_only("Major-General")
+    assert is_title_only("Deputy Foreign Minister")
+    assert not is_title_only("Aldo Fenn")
+
+
+def test_a_rank_cut_from_its_name_is_the_person_named_after_it() -> None:
+    text = 'Major-General Aldo Fenn toured the Corvik plant. "We can export equipment," Major-General Fenn said.'
+    doc = parse(text, "en")
+    actors = Actors(doc)
+    start = text.index("Major-General Fenn")
+    rank = doc.char_span(start, start + len("Major-General"))
+    assert rank is not None
+    actor, _named = actors.resolve(rank)
+    assert actor.name == "Aldo Fenn"
+    assert all(a.name != "Major-General" for a in actors.actors)
+
+
+def test_russian_rank_and_deputy_minister_title() -> None:
+    sts, _ = run("Замминистра обороны Тамберии генерал-майор Иван Орлов заявил, что завод расширят.", "ru")
+    assert find(sts, "завод").speaker == "Иван Орлов"
+
+
+# -- Russian descriptions in oblique cases ----------------------------------------------------
+
+
+def test_russian_oblique_descriptions_are_the_body_named_before() -> None:
+    text = (
+        "МИД Тамберии в понедельник опроверг сообщения о поставках. "
+        "«Тамберия не продаёт оружие», — говорится в заявлении ведомства. "
+        "Посольство Норвии в Тамберии также прокомментировало ситуацию. "
+        "В посольстве заявили, что следят за событиями."
+    )
+    sts, _ = run(text, "ru")
+    assert find(sts, "оружие").speaker == "МИД Тамберии"
+    assert find(sts, "событиями").speaker == "Посольство Норвии в Тамберии"
+
+
+def test_russian_press_office_speaks_for_its_body() -> None:
+    text = "МИД Тамберии в понедельник опроверг сообщения. Как сообщили в пресс-службе, переговоры продолжатся."
+    doc = parse(text, "ru")
+    actors = Actors(doc)
+    start = text.index("пресс-службе")
+    sp = doc.char_span(start, start + len("пресс-службе"))
+    assert sp is not None
+    assert actors.resolve(sp)[0].name == "МИД Тамберии"
+
+
+# -- descriptions by role -----------------------------------------------------------------------
+
+
+def test_role_synonym_finds_the_one_person_of_that_role() -> None:
+    text = (
+        "Opposition lawmaker Tova Rinn said the harbour had been sold in secret. "
+        'The port authority rejected the report. "I have the contracts," the MP said.'
+    )
+    sts, _ = run(text)
+    assert find(sts, "contracts").speaker == "Tova Rinn"
+
+
+def test_member_of_parliament_apposition_is_a_lawmaker() -> None:
+    text = (
+        "Tova Rinn, a member of the Norvian parliament for the Green League, accused the government "
+        "of hiding the sale.\n\nOn Friday a Norvian opposition legislator said that the harbour had been sold."
+    )
+    sts, _ = run(text)
+    assert find(sts, "harbour").speaker == "Tova Rinn"
+
+
+def test_two_people_of_one_role_leave_the_description_unresolved() -> None:
+    text = (
+        "Lawmaker Tova Rinn said the harbour had been sold. Lawmaker Ivo Sarn said the sale was legal. "
+        "The lawmaker added that an inquiry was needed."
+    )
+    sts, _ = run(text)
+    assert find(sts, "inquiry").speaker not in ("Tova Rinn", "Ivo Sarn")
+
+
+def test_descriptions_words_tell_two_people_of_one_role_apart() -> None:
+    text = (
+        "Norvian journalist Ada Pell said the harbour had been sold. Tamberian journalist Lev Arko said the sale "
+        "was legal. The Norvian journalist added that an inquiry was needed."
+    )
+    sts, _ = run(text)
+    assert find(sts, "inquiry").speaker == "Ada Pell"

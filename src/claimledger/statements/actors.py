@@ -27,6 +27,13 @@ TITLES = set(
     "farmer lawyer attorney prosecutor journalist blogger activist analyst expert professor engineer "
     "господин госпожа г-н президент министр генерал глава премьер-министр премьер посол пресс-секретарь "
     "депутат губернатор мэр директор председатель".split()
+    # ranks and offices that come hyphenated or compounded ("Lieutenant-General", "Vice-President",
+    # "Chief of Staff", "MP Marko Dellin", "генерал-майор", "замминистра")
+    + "vice mp lawmaker legislator congressman congresswoman assemblyman assemblywoman councillor "
+    "commissioner superintendent rear field adjutant corporal private "
+    "майор лейтенант полковник подполковник адмирал маршал вице замминистра заместитель замглавы "
+    "генпрокурор прокурор командующий начальник руководитель сенатор блогер журналист политолог "
+    "эксперт аналитик советник представитель официальный".split()
 )
 ORG_HEADS = set(
     "ministry embassy government authorities authority office department agency committee commission council "
@@ -63,6 +70,46 @@ PERSON_ROLES = TITLES | set(
     "reporter researcher scientist economist politician diplomat lawmaker legislator mp councillor candidate "
     "советник помощник сотрудник член эксперт аналитик политик дипломат".split()
 )
+# Role words that name one kind of person, whatever the outlet's wording: a description
+# ("the MP", "an opposition lawmaker") finds the person whose role is of the same class.
+ROLE_CLASSES: dict[str, str] = {
+    w: cls
+    for cls, words in {
+        "lawmaker": "lawmaker legislator mp parliamentarian congressman congresswoman assemblyman assemblywoman "
+        "депутат парламентарий законодатель",
+        "journalist": "journalist reporter correspondent newsman журналист корреспондент репортер репортёр",
+        "spokesperson": "spokesman spokeswoman spokesperson пресс-секретарь представитель",
+        "blogger": "blogger vlogger блогер блоггер",
+        "analyst": "analyst expert commentator pundit политолог аналитик эксперт",
+        "minister": "minister министр",
+        "ambassador": "ambassador посол",
+        "president": "president президент",
+        "general": "general генерал",
+        "diplomat": "diplomat дипломат",
+        "lawyer": "lawyer attorney адвокат юрист",
+        "prosecutor": "prosecutor прокурор",
+        "governor": "governor губернатор",
+        "mayor": "mayor мэр",
+        "adviser": "adviser advisor советник",
+        "activist": "activist campaigner активист правозащитник",
+        "scientist": "scientist researcher исследователь учёный ученый",
+    }.items()
+    for w in words.split()
+}
+# "deputy" alone is a member of parliament; beside another office it only ranks it
+# ("Deputy Foreign Minister").
+_RANKED_OFFICES = set(
+    "minister director head chief secretary mayor governor chairman chairwoman editor commander prime "
+    "president foreign defence defense ambassador prosecutor speaker".split()
+)
+_OFFICE_WORDS = {"affairs", "interior", "state", "armed", "forces", "joint", "staff"}
+# Legislatures: "a member of the National Assembly" is a lawmaker.
+LEGISLATURES = set(
+    "parliament assembly congress senate legislature duma rada knesset majlis bundestag house "
+    "парламент дума рада собрание сенат конгресс".split()
+)
+# An organisation's press office speaks for the organisation ("сообщили в пресс-службе").
+PRESS_HEADS = {"пресс-служба", "пресс-центр", "пресс-секретариат", "пресс-бюро"}
 # Speaker phrases that are documents: "the statement said" speaks for its issuer.
 DOCUMENT_HEADS = {"statement", "communique", "communiqué", "announcement", "заявление", "сообщение", "коммюнике"}
 EMBASSY_HEADS = {"embassy", "consulate", "mission", "посольство", "консульство", "представительство"}
@@ -82,6 +129,9 @@ class Actor:
     country: set[str] = field(default_factory=set)
     kind: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
+    # words describing the actor where it is introduced ("opposition", "Ellandia", "navy"):
+    # they tell apart two actors of one role
+    traits: set[str] = field(default_factory=set)
     person_like: bool = False  # "he" may refer to it (a person, or an org's spokesman)
     forms: list[tuple[int, int, str]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
@@ -109,19 +159,72 @@ def clean_name(text: str) -> str:
     return " ".join(text.split())
 
 
+def _title_parts(word: str) -> list[str]:
+    """The title words a word is made of ("Major-General" -> ["major", "general"]), else []."""
+    w = word.lower().strip(".,")
+    parts = [p for p in re.split(r"[-‐]", w) if p]
+    if w in TITLES or (parts and all(p in TITLES for p in parts)):
+        return parts or [w]
+    return []
+
+
+def is_title_only(text: str) -> bool:
+    """ "Major-General", "Deputy Foreign Minister", "генерал-майор": a rank or office with no
+    name, which must never become a person's name."""
+    words = [w for w in text.split() if w.strip(".,")]
+    if not words:
+        return False
+    titled = [w for w in words if _title_parts(w)]
+    return bool(titled) and all(
+        _title_parts(w) or w[:1].islower() or w.lower() in KIND_ALIASES or w.lower() in STOP or _is_office_word(w)
+        for w in words
+    )
+
+
+def _is_office_word(word: str) -> bool:
+    # the capitalised non-name words of an office: "Foreign" in "Deputy Foreign Minister"
+    return word.lower().rstrip(".") in _RANKED_OFFICES | _OFFICE_WORDS
+
+
 def strip_titles(name: str) -> tuple[str, set[str]]:
-    """ "Major-General Mohammad Hossein Bagheri" -> ("Mohammad Hossein Bagheri", {"general", "major"})."""
+    """ "Major-General Mohammad Hossein Bagheri" -> ("Mohammad Hossein Bagheri", {"general", "major"});
+    "Deputy Foreign Minister Lena Varga" -> ("Lena Varga", {"deputy", "foreign", "minister"})."""
     words = name.split()
     roles: set[str] = set()
     while len(words) > 1:
-        w = words[0].lower().rstrip(".")
-        parts = [p for p in re.split(r"[-‐]", w) if p]
-        if w in TITLES or (parts and all(p in TITLES for p in parts)) or words[0][:1].islower():
-            roles.update(parts or [w])
+        parts = _title_parts(words[0])
+        if parts or words[0][:1].islower():
+            roles.update(r for r in parts or [words[0].lower().rstrip(".")] if r not in STOP)
             words = words[1:]
             continue
         break
+    # An office spelled with capitals before the name ("Foreign Minister Lena Varga", "Chief of
+    # Staff of the Army Gen. Aldo Fenn", "МИД Сергей Лавров"): the name is what follows the
+    # last title or institution word, when only capitalised words follow it.
+    cut = -1
+    for i, w in enumerate(words[:-1]):
+        low = w.lower().rstrip(".")
+        if _title_parts(w) or low in KIND_ALIASES or low in ORG_HEADS or (cut >= 0 and _is_office_word(w)):
+            cut = i
+    if cut >= 0 and all(w[:1].isupper() and not _title_parts(w) for w in words[cut + 1 :]):
+        for w in words[: cut + 1]:
+            roles.update(r for r in _title_parts(w) or [w.lower().rstrip(".")] if r not in STOP)
+        words = words[cut + 1 :]
     return " ".join(words), roles
+
+
+def role_class(word: str) -> str:
+    return ROLE_CLASSES.get(word, word)
+
+
+def role_classes(roles: set[str]) -> set[str]:
+    """An actor's roles by class: "MP", "lawmaker", "депутат" are one role."""
+    out = {role_class(r) for r in roles if r != "deputy"}
+    if "deputy" in roles:
+        out.add("deputy" if roles & _RANKED_OFFICES else "lawmaker")
+    if "secretary" in roles and "press" in roles:
+        out.add("spokesperson")
+    return out
 
 
 def _stem(word: str) -> str:
@@ -170,12 +273,13 @@ class Actors:
                 sp = self._org_phrase(tok)
                 if sp is not None and any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP") for t in sp):
                     spans.append((sp, "ORG"))
+        spans += self._untagged_names(spans)
         spans = self._relabel(spans)
         spans.sort(key=lambda s: (s[0].start_char, -s[0].end_char))
         last_end = -1
         for sp, label in spans:
-            if sp.start_char < last_end:
-                continue
+            if sp.start_char < last_end or (label == "PERSON" and is_title_only(sp.text)):
+                continue  # (a rank tagged alone, "Major-General": the name follows it)
             # a GPE/NORP inside an organisation name ("Tajik" in "Tajik Foreign Ministry") is part of it
             grown = self._grow_org(sp) if label in ("ORG", "GPE", "NORP") else sp
             if grown is not sp:
@@ -183,6 +287,39 @@ class Actors:
                 sp = grown
             last_end = sp.end_char
             self.add(sp, label)
+
+    def _untagged_names(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        """Full names the statistical NER left untagged ("Marko Dellin, a member of ...", when
+        it tagged only the later "Dellin"): a run of two or three capitalised proper nouns
+        outside any entity is a person's name when it ends with the surname of a person the
+        document names, or carries a person's title or role."""
+        doc = self.doc
+        surnames = {sp[-1].text for sp, label in spans if label == "PERSON"}
+        out: list[tuple[Span, str]] = []
+
+        def free(t: Token) -> bool:
+            return t.pos_ == "PROPN" and t.ent_iob_ == "O" and t.is_alpha and t.text[:1].isupper()
+
+        i = 0
+        while i < len(doc):
+            if not free(doc[i]):
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and free(doc[j]):
+                j += 1
+            sp = doc[i:j]
+            # a quoted title is a programme or a book ("the show “Visiting Gordon”"), not a person
+            quoted = (i > 0 and doc[i - 1].is_quote) or (j < len(doc) and doc[j].is_quote)
+            if (
+                2 <= len(sp) <= 3
+                and not quoted
+                and self._name_like(sp)
+                and (sp[-1].text in surnames or self._person_context(sp))
+            ):
+                out.append((sp, "PERSON"))
+            i = j
+        return out
 
     def _relabel(self, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """Correct entity labels the document itself contradicts.
@@ -421,13 +558,15 @@ class Actors:
         if label == "PERSON":
             bare, roles = strip_titles(name)
             roles |= self._roles(sp)
+            traits = self._traits(sp) | roles
             surname = _stem(bare.split()[-1]) if bare else ""
             for a in reversed(self.actors):
                 if a.type == "PERSON" and a.surname == surname and _first_compatible(a.name, bare):
                     a.offer(bare)
                     a.roles |= roles
+                    a.traits |= traits
                     return a
-            actor = Actor("PERSON", bare, surname=surname, roles=roles, person_like=True)
+            actor = Actor("PERSON", bare, surname=surname, roles=roles, traits=traits, person_like=True)
             actor.offer(bare)
             self.actors.append(actor)
             return actor
@@ -455,25 +594,66 @@ class Actors:
         self.actors.append(actor)
         return actor
 
+    def _premodifiers(self, sp: Span) -> list[Token]:
+        """The words right before a name that describe it ("Ellandian opposition MP", "ministry
+        spokeswoman", "люсенийского блогера"): up to four, stopping at anything that is not a
+        noun, adjective or title, so that a role of another clause is not taken for this one's."""
+        out: list[Token] = []
+        i = sp.start - 1
+        while i >= 0 and len(out) < 4:
+            t = sp.doc[i]
+            # a proper noun in between is an owner ("глава МИД Кестрании Иван Петров", "Energy
+            # Minister"): part of the description, not its end
+            if t.pos_ in ("NOUN", "ADJ", "PROPN") or _title_parts(t.text):
+                out.append(t)
+            elif not ((t.is_punct and t.text in ("-", "‐", ".")) or t.lower_ in ("and", "и")):
+                break  # ("blogger and journalist X": two roles of one person)
+            i -= 1
+        return out
+
     def _roles(self, sp: Span) -> set[str]:
         roles: set[str] = set()
         root = _root(sp)
         for t in root.lefts:
             if t.i < sp.start and t.pos_ == "NOUN":
                 roles.add(t.lemma_.lower())
+        heads = []
         # "journalist Dmitry Gordon" parses the role as the head and the name as its appositive/compound
-        if root.dep_ in ("appos", "compound", "flat", "flat:name") and root.head.pos_ == "NOUN":
-            roles.add(root.head.lemma_.lower())
-        for t in sp.doc[max(0, sp.start - 4) : sp.start]:
-            if t.pos_ == "NOUN":
-                roles.add(t.lemma_.lower())
-            parts = [p for p in re.split(r"[-‐]", t.lower_.rstrip(".")) if p]
-            if parts and all(p in TITLES for p in parts):
+        if root.dep_ in ("appos", "compound", "flat", "flat:name") and root.head.pos_ in ("NOUN", "PROPN"):
+            if root.head.pos_ == "NOUN" or root.head.lower_ in ROLE_CLASSES:
+                roles.add(root.head.lemma_.lower())
+                heads.append(root.head)
+        for t in self._premodifiers(sp):
+            parts = _title_parts(t.text)
+            if parts:
                 roles.update(parts)
+            elif t.pos_ == "NOUN" or t.lower_ in ROLE_CLASSES:
+                roles.add(t.lemma_.lower())
         for c in root.children:
             if c.dep_ == "appos":
                 roles.add(c.lemma_.lower())
+                heads.append(c)
+        # "Marko Dellin, a member of the National Assembly": a legislature's member is a lawmaker
+        for h in heads:
+            if h.lemma_.lower() in ("member", "член") and any(
+                d.lemma_.lower() in LEGISLATURES for d in h.subtree if d.i != h.i
+            ):
+                roles.add("lawmaker")
         return roles
+
+    def _traits(self, sp: Span) -> set[str]:
+        """Content words of the description given with a name: its premodifiers and appositive
+        ("Dellin, a member of Ellandia's parliament for the opposition Civic Front")."""
+        root = _root(sp)
+        toks: list[Token] = list(self._premodifiers(sp))
+        for c in root.children:
+            if c.dep_ == "appos":
+                toks.extend(list(c.subtree)[:12])
+        if root.dep_ in ("appos", "compound", "flat", "flat:name") and root.head.pos_ == "NOUN":
+            toks.extend(t for t in root.head.subtree if not sp.start <= t.i < sp.end and abs(t.i - sp.start) < 10)
+        return {
+            t.lemma_.lower() for t in toks if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in STOP and t.is_alpha
+        }
 
     # -- resolution ---------------------------------------------------------------------
     def resolve(self, sp: Span, prefer_person: bool | None = None) -> tuple[Actor, bool]:
@@ -492,11 +672,19 @@ class Actors:
             inside
             and not heads
             and all(a.type in ("GPE", "NORP") for _s, a in inside)
-            and (head.pos_ == "NOUN" or hl in ORG_HEADS or head.lower_ in KIND_ALIASES)
+            and (head.pos_ == "NOUN" or hl in ORG_HEADS or head.lower_ in KIND_ALIASES or hl in ROLE_CLASSES)
         ):
             # "the Lusenian blogger", "The Kestranian MFA": the place only qualifies the
             # description, whose referent is found by role or kind below
             inside = []
+        if not inside and is_title_only(sp.text):
+            # "Major-General" cut from "Major-General Bagheri said": the rank's bearer is the
+            # person named right after it
+            after = [(s, a) for (s, e), a in self.by_span.items() if a.type == "PERSON" and 0 <= s - sp.end_char <= 2]
+            if after:
+                actor = min(after, key=lambda x: x[0])[1]
+                self._note(sp.start_char, actor, True)
+                return actor, True
         if inside:
             persons = [x for x in inside if x[1].type == "PERSON"]
             if persons:
@@ -522,8 +710,15 @@ class Actors:
             if actor is not None:
                 self._note(sp.start_char, actor, True)
                 return actor, False
-        if hl in ORG_HEADS or any(t.lower_ in KIND_ALIASES for t in sp):
-            country, kind = self._features(sp, clean_name(sp.text))
+        if hl in ORG_HEADS or hl in PRESS_HEADS or any(t.lower_ in KIND_ALIASES for t in sp):
+            # by dictionary forms: "ведомства", "в министерстве" are the "ведомство", "министерство"
+            # the kind tables know; a press office is the body it serves
+            country, kind = self._features(sp, self._lemma_name(sp, skip=PRESS_HEADS))
+            if hl in PRESS_HEADS and not kind:
+                actor = self._antecedent(sp.start_char, False)
+                if actor is not None and actor.type in ("ORG", "MEDIA"):
+                    self._note(sp.start_char, actor, True)
+                    return actor, False
             for pos, a, _ in reversed(self.timeline):
                 if (
                     pos < sp.start_char
@@ -535,12 +730,10 @@ class Actors:
                 ):
                     self._note(sp.start_char, a, True)
                     return a, False
-        elif head.pos_ == "NOUN":
+        elif head.pos_ == "NOUN" or hl in ROLE_CLASSES or is_title_only(sp.text):
             role = hl
-            before = [a for pos, a, _ in reversed(self.timeline) if pos < sp.start_char and role in a.roles]
-            after = [a for pos, a, _ in self.timeline if pos > sp.start_char and role in a.roles]
-            if before or after:
-                actor = (before or after)[0]
+            actor = self._by_role(sp, head)
+            if actor is not None:
                 self._note(sp.start_char, actor, True)
                 return actor, False
             # "a ministry spokeswoman" nobody names: the ministry speaking through her
@@ -558,9 +751,18 @@ class Actors:
                         a.roles.add(role)
                         self._note(sp.start_char, a, True)
                         return a, False
-        # a description nobody else uses: an actor of its own
+        # a description nobody else uses: an actor of its own (a rank or role alone, "MP",
+        # "Major-General", is a description too, never a name)
         name = clean_name(sp.text)
-        label = "ORG" if hl in ORG_HEADS else "PERSON" if head.pos_ == "PROPN" else "OTHER"
+        label = (
+            "ORG"
+            if hl in ORG_HEADS
+            else "PERSON"
+            if head.pos_ == "PROPN" and hl not in ROLE_CLASSES and not is_title_only(sp.text)
+            else "OTHER"
+        )
+        if label == "OTHER":
+            name = clean_name(self._lemma_name(sp)) or name
         actor = self._match(sp, label, name) if label != "OTHER" else Actor("OTHER", name, roles={hl})
         if actor not in self.actors:
             self.actors.append(actor)
@@ -569,6 +771,81 @@ class Actors:
         self.by_span[key] = actor
         self._note(sp.start_char, actor, True)
         return actor, label != "OTHER"
+
+    @staticmethod
+    def _lemma_name(sp: Span, skip: set[str] | frozenset[str] = frozenset()) -> str:
+        """The phrase with its lowercase Russian words in dictionary form ("заявлении ведомства"
+        -> "заявление ведомство"); capitalised names keep their form, whose stems the country
+        comparison already matches across cases."""
+        words = []
+        for t in sp:
+            lemma = t.lemma_.lower()
+            if lemma in skip:
+                continue
+            word = lemma if _CYRILLIC.search(t.text) and t.text[:1].islower() and lemma else t.text
+            words.append(word + t.whitespace_)
+        return "".join(words).strip()
+
+    def _description_role(self, sp: Span, head: Token) -> str:
+        """The role class a description names: "the MP", "an opposition lawmaker", "the press
+        secretary", "a member of parliament", "Major-General" (its last title)."""
+        hl = head.lemma_.lower()
+        others = {t.lemma_.lower() for t in sp if t.i != head.i}
+        if hl == "secretary" and "press" in others:
+            return "spokesperson"
+        if hl in ("member", "член") and others & LEGISLATURES:
+            return "lawmaker"
+        if hl == "deputy":
+            return "deputy" if others & _RANKED_OFFICES else "lawmaker"
+        if head.lower_ in ROLE_CLASSES:
+            return ROLE_CLASSES[head.lower_]
+        return role_class(hl)
+
+    def _by_role(self, sp: Span, head: Token) -> Actor | None:
+        """The one actor of the document whose role the description names.
+
+        Roles come from anywhere in the document ("MP Marko Dellin", "Dellin, an opposition
+        lawmaker"), by class ("the MP" = "the lawmaker" = "депутат"). Two actors of one role are
+        told apart by the description's other words ("the Ellandian lawmaker"); if that leaves
+        more than one, the description is ambiguous and refers to no one we can name."""
+        role = self._description_role(sp, head)
+        mods = {
+            t.lemma_.lower()
+            for t in sp
+            if t.i != head.i and t.is_alpha and t.lower_ not in STOP and t.pos_ in ("NOUN", "PROPN", "ADJ")
+        } - {"former", "other", "same", "бывший", "этот", "тот"}
+        named = [a for a in self.actors if a.type in ("PERSON", "ORG", "MEDIA") and role in role_classes(a.roles)]
+        if len(named) > 1 and mods:
+            narrowed = [a for a in named if all(_word_in(m, a.traits | a.roles | a.country | a.kind) for m in mods)]
+            named = narrowed or [a for a in named if any(_word_in(m, a.traits | a.roles | a.country) for m in mods)]
+        if len(named) == 1:
+            return named[0]
+        if named:
+            return self._salient(named, sp.start_char)
+        # no named actor has the role: the same description used again ("an expert said ...
+        # the expert added") is the same unnamed speaker
+        for pos, a, _ in reversed(self.timeline):
+            if pos < sp.start_char and a.type == "OTHER" and role in role_classes(a.roles):
+                return a
+        return None
+
+    def _salient(self, candidates: list[Actor], pos: int) -> Actor | None:
+        """Of several actors a definite description fits, the one the text is on: the last one
+        mentioned before it, when its paragraph (or the description's) mentions none of the
+        others. "The general said", a paragraph after one general is introduced, is that
+        general; "the spokesman added" right after two spokesmen spoke is either."""
+        text = doc_index.text(self.doc)
+        last: dict[int, int] = {}
+        for p, a, _ in self.timeline:
+            if p < pos and any(a is c for c in candidates):
+                last[id(a)] = p
+        if not last:
+            return None
+        latest = max(last, key=lambda k: last[k])
+        window = min(text.rfind("\n", 0, pos), text.rfind("\n", 0, last[latest])) + 1
+        if any(p >= window for k, p in last.items() if k != latest):
+            return None
+        return next(c for c in candidates if id(c) == latest)
 
     def _note(self, pos: int, actor: Actor, subject: bool) -> None:
         self.timeline.append((pos, actor, subject))
@@ -588,6 +865,22 @@ class Actors:
         if near:
             return near[-1][1]
         return earlier[-1][1]
+
+
+def _word_in(word: str, words: set[str]) -> bool:
+    """A word among others up to inflection or derivation ("ellandian" ~ "ellandia",
+    "люсенийский" ~ "люсенийского"): a shared start of four letters and most of the shorter."""
+    for w in words:
+        if w == word:
+            return True
+        n = 0
+        for a, b in zip(w, word, strict=False):
+            if a != b:
+                break
+            n += 1
+        if n >= 4 and n >= 0.75 * min(len(w), len(word)):
+            return True
+    return False
 
 
 def _first_compatible(full: str, other: str) -> bool:
