@@ -177,3 +177,23 @@ def test_bare_participle_phrases_are_not_events() -> None:
     assert not events._says_something("заявлении опубликованном")
     assert events._says_something("Demsky apologised")
     assert events._says_something("the ministry had not commented")
+
+
+def test_speech_events_take_the_dates_statements_get(nlp) -> None:
+    """The timeline dates statements with the same rules as `statements.dating`: an
+    "at the time" quote is dated by the sentence before; a follow-on quote by the act it
+    continues."""
+    text = (
+        "Mayor Lena Ortiz opened the new bridge on March 2. "
+        "Officials said at the time that the bridge would carry 4,000 cars a day.\n\n"
+        "Paula Reyes said on March 8 that the audit had begun. "
+        "\u201cWe will publish every invoice,\u201d Reyes said."
+    )
+    document = _doc(text)
+    officials = _indirect(text, "d:s1", "Officials", "the bridge would carry 4,000 cars a day", "said", "said at")
+    reyes = _indirect(text, "d:s2", "Paula Reyes", "the audit had begun", "said", "said on")
+    reyes.date, reyes.date_precision = "2023-03-08", "day"
+    quote = _statement(text, "d:s3", "Paula Reyes", "We will publish every invoice,", "said")
+    evs = events.extract(nlp(text), document, [officials, reyes, quote])
+    by_stmt = {e.statement_ids[0]: e.date for e in evs if e.kind == "statement"}
+    assert by_stmt == {"d:s1": "2023-03-02", "d:s2": "2023-03-08", "d:s3": "2023-03-08"}

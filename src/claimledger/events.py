@@ -2,13 +2,10 @@
 
 Two sources:
 
-* every statement with a date becomes a speech event ("Dmitry Gordon claims: ...");
-  a statement without a date of its own takes, in this order, a date phrase of its sentence
-  that modifies its cue through subject-less words ("Speaking to X on May 3, she said",
-  "In a statement issued on May 3, the ministry said", "— сказал он в воскресенье"); the
-  date of the statement whose content it is part of ("She said she was appealing ...");
-  the date of the sentence just before it when that sentence dates a speech act of the
-  same speaker ("The ministry released a statement on October 30. '...', the ministry said.");
+* every statement with a date becomes a speech event ("Dmitry Gordon claims: ..."); the
+  date is the one `statements.dating` gives it (the same rules that set `Statement.date`,
+  so the timeline and the statements always agree; statements given here without a date
+  are dated by them too);
 * every sentence that ties an explicit date to a verb becomes a narrative event, described
   by a compact clause built from the dependency parse: subject + verb + objects, with the
   date phrase, hedges and side clauses dropped, pronoun subjects replaced by the person they
@@ -22,13 +19,14 @@ Speech verbs whose speech is already a statement are not repeated as narrative e
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
 from claimledger import dates, timeline
 from claimledger.models import Document, Event, Statement
 from claimledger.nlp import index as doc_index
+from claimledger.statements.dating import QUOTED_RE, SPEECH_LEMMAS, cue_statement, statement_dates
 
 _ACT_VERB = {
     "claim": "claims",
@@ -39,26 +37,6 @@ _ACT_VERB = {
     "confirm": "confirms",
     "other": "says",
 }
-
-# Verbs of saying/reporting (English lemmas, Russian lemmas): a dated speech verb is the
-# date of a statement, not a separate happening.
-SPEECH_LEMMAS = {
-    "say", "state", "tell", "claim", "deny", "report", "note", "announce", "add", "stress", "emphasize",
-    "emphasise", "declare", "write", "accuse", "appeal", "recommend", "urge", "call", "warn", "confirm", "insist",
-    "argue", "assert", "allege", "refute", "reject", "comment", "explain", "reply", "respond", "admit", "apologize",
-    "apologise", "retract", "voice", "suggest", "publish", "post", "tweet", "speak", "talk",
-    "сказать", "заявить", "заявлять", "сообщить", "сообщать", "отметить", "подчеркнуть", "добавить", "написать",
-    "опровергнуть", "отрицать", "признать", "призвать", "предупредить", "пояснить", "объявить", "говорить",
-    "рассказать", "утверждать", "обвинить", "подтвердить", "ответить", "выступить", "говориться", "опубликовать",
-}  # fmt: skip
-
-# Nouns/verbs that show the sentence before a quote dates an act of speech.
-_SPEECH_CUE_RE = re.compile(
-    r"\b(?:statement|said|says|stated|told|interview|comment\w*|press release|released|issued|declar\w*|announc\w*"
-    r"|wrote|posted|tweet\w*|briefing|address|speech|remarks?|заявлени\w*|заявил\w*|сообщил\w*|интервью"
-    r"|комментари\w*|брифинг\w*|выступлени\w*)\b",
-    re.IGNORECASE,
-)
 
 # Dependents that are side information for a compact description (ClearNLP and UD labels).
 _DROP_DEPS = {
@@ -76,11 +54,7 @@ _RELATIVE = {"who", "which", "that", "whom", "который", "которая",
 # Words that make a clause hanging off a date the thing that happened then ("since May 16,
 # when X opened ...").
 _WHEN = {"when", "когда"}
-# How far up the tree a date phrase may sit below the cue of the statement it dates
-# ("In a statement issued on May 3, X said": date -> on -> issued -> statement -> In -> said).
-_CUE_HOPS = 7
 _DETERMINERS = {"a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "этот", "эта", "это"}
-_QUOTED_RE = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"|„[^“”]*[“”]")
 _MAX_TOKENS = 32
 _CONTENT_WORDS = 25
 
@@ -337,28 +311,6 @@ def _when_clause(span: Span) -> Token | None:
     return None
 
 
-def _cue_statement(span: Span, statements: list[Statement]) -> Statement | None:
-    """The statement whose cue this date phrase modifies, through words that are not a clause
-    of their own ("Speaking to X on May 3", "in a statement published on Tuesday")."""
-    t = span.root
-    for _ in range(_CUE_HOPS):
-        if t.head.i == t.i:
-            return None
-        child, t = t, t.head
-        if span.start <= t.i < span.end:
-            continue
-        for st in statements:
-            if _in_spans(t.idx, st.cue_spans):
-                return st
-        # A verb with its own subject or conjunction is another event ("After the ministry
-        # protested on May 2, X said"): its date is not the statement's.
-        if t.pos_ in ("VERB", "AUX") and any(
-            c.i != child.i and c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass", "mark", "expl") for c in t.children
-        ):
-            return None
-    return None
-
-
 def _plain_clause(sent_text: str, date_text: str) -> str:
     """Description when there is no parse: the sentence without its date phrase, shortened."""
     s = sent_text.replace(date_text, " ")
@@ -387,7 +339,7 @@ def extract(doc: Doc, document: Document, statements: list[Statement]) -> list[E
         and not (dateline_span and _overlaps(m.start, m.end, *dateline_span))
     ]
     sents = _sentences(doc)
-    quoted = [(q.start(), q.end()) for q in _QUOTED_RE.finditer(text)]
+    quoted = [(q.start(), q.end()) for q in QUOTED_RE.finditer(text)]
 
     def sent_index(pos: int) -> int:
         for i, s in enumerate(sents):
@@ -399,7 +351,6 @@ def extract(doc: Doc, document: Document, statements: list[Statement]) -> list[E
 
     # (b) narrative events, and "via" sources of statements dated in their sentence.
     via: dict[str, str] = {}
-    speech_dates: dict[str, tuple[str, str]] = {}
     covered_verbs: set[int] = set()
     parsed = _has_parse(doc)
     for m in mentions:
@@ -423,11 +374,8 @@ def extract(doc: Doc, document: Document, statements: list[Statement]) -> list[E
             if span is None or len(span) == 0:
                 continue
             if not any(_in_spans(m.start, st.content_spans) for st in statements):
-                cued = _cue_statement(span, statements)
-                if cued is not None:
+                if cue_statement(span, statements) is not None:
                     # The date of an act of speech already told as a statement.
-                    if not cued.date:
-                        speech_dates.setdefault(cued.id, (m.value.iso, m.value.precision))
                     continue
             verb = _when_clause(span) or _governor(span)
             if verb.i in covered_verbs:
@@ -485,17 +433,11 @@ def extract(doc: Doc, document: Document, statements: list[Statement]) -> list[E
         )
 
     # (a) speech events.
-    for st in statements:
-        date, precision = st.date, st.date_precision
-        if not date:
-            found = (
-                speech_dates.get(st.id)
-                or _date_of_enclosing(st, statements, speech_dates)
-                or _date_from_previous_sentence(st, sents, mentions, sent_index)
-            )
-            if found is None:
-                continue
-            date, precision = found
+    said = statement_dates(doc, statements, dates.find_dates(text, anchor, lang), anchor)
+    for st, found in zip(statements, said, strict=True):
+        if found is None:
+            continue
+        date, precision = found
         drafts.append(
             Event(
                 id="",
@@ -521,49 +463,3 @@ def extract(doc: Doc, document: Document, statements: list[Statement]) -> list[E
 
 def _precision_of(iso: str) -> str:
     return {10: "day", 7: "month"}.get(len(iso), "year")
-
-
-def _name_words(name: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[^\W\d_]{4,}", name)}
-
-
-def _date_of_enclosing(
-    st: Statement, statements: list[Statement], speech_dates: dict[str, tuple[str, str]]
-) -> tuple[str, str] | None:
-    """The date of the same speaker's statement whose content holds this one ("She said on
-    May 3 she was appealing to ..."): one act of speech, one time."""
-    for outer in statements:
-        if outer.id == st.id or outer.speaker != st.speaker:
-            continue
-        if not any(a <= st.start and st.end <= b for a, b in outer.content_spans):
-            continue
-        if outer.date:
-            return outer.date, outer.date_precision or _precision_of(outer.date)
-        if outer.id in speech_dates:
-            return speech_dates[outer.id]
-    return None
-
-
-def _date_from_previous_sentence(
-    st: Statement,
-    sents: list[Span],
-    mentions: list[dates.TimeMention],
-    sent_index: Callable[[int], int],
-) -> tuple[str, str] | None:
-    """A quote's date given one sentence earlier, about the same speaker's act of speech."""
-    si = sent_index(st.start)
-    if si <= 0:
-        return None
-    prev = sents[si - 1]
-    words = _name_words(st.speaker)
-    if not words or not (words & _name_words(prev.text)):
-        return None
-    if not _SPEECH_CUE_RE.search(prev.text):
-        return None
-    in_prev = [m for m in mentions if prev.start_char <= m.start < prev.end_char and m.value is not None]
-    if len(in_prev) < 1:
-        return None
-    # The first date of the sentence is the one of its main clause, in news style.
-    value = in_prev[0].value
-    assert value is not None
-    return value.iso, value.precision

@@ -2,41 +2,38 @@
 
 `extract` turns the `Attribution` records that the `claimledger_attribution` component left
 on the Doc into `Statement`s, with the speaker resolved to the fullest name the document
-gives (`actors.Actors`) and the date the statement was made, when the text attaches one to
-the cue. It also returns a `Mention` for every actor it saw, so that entity resolution can
-give each statement a global speaker id.
+gives (`actors.Actors`) and the date the statement was made, when the text tells it
+(`dating.statement_dates`: on the cue, or through the context a reader uses). It also
+returns a `Mention` for every actor it saw, so that entity resolution can give each
+statement a global speaker id.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from claimledger import dates
 from claimledger.models import Document, Mention, Statement
 from claimledger.nlp.attribution import Attribution
+from claimledger.statements import acts
 from claimledger.statements.actors import Actor, Actors
+from claimledger.statements.dating import statement_dates
 
 __all__ = ["extract"]
 
 
-def _dates(document: Document, lang: str) -> list[tuple[int, int, str, str]]:
-    """Every resolvable time expression of the text, once per document."""
-    try:
-        from claimledger import dates
-    except ImportError:  # the dates stage is optional for statements
-        return []
+def _dates(document: Document, lang: str) -> tuple[list[dates.TimeMention], dates.TimeValue | None]:
+    """Every time expression of the text, once per document, and the anchor they count from."""
     anchor = dates.anchor_for(document.text, document.published, lang)
-    out: list[tuple[int, int, str, str]] = []
-    for tm in dates.find_dates(document.text, anchor, lang):
-        if tm.value is not None:
-            out.append((tm.start, tm.end, tm.value.iso, tm.value.precision))
-    return out
+    return dates.find_dates(document.text, anchor, lang), anchor
 
 
-def _date_for(att: Attribution, times: list[tuple[int, int, str, str]]) -> tuple[str | None, str | None]:
+def _date_for(att: Attribution, times: list[dates.TimeMention]) -> tuple[str | None, str | None]:
+    """The date phrase the attribution component hung on the cue ("said on May 3")."""
     for a, b in att.date_spans:
-        for s, e, iso, precision in times:
-            if s < b and a < e:
-                return iso, precision
+        for tm in times:
+            if tm.value is not None and tm.start < b and a < tm.end:
+                return tm.value.iso, tm.value.precision
     return None, None
 
 
@@ -51,7 +48,7 @@ def extract(doc: Doc, document: Document) -> tuple[list[Statement], list[Mention
     lang = (document.language or doc._.lang or "en").lower()
     attributions: list[Attribution] = list(doc._.attributions or [])
     actors = Actors(doc)
-    times = _dates(document, lang) if attributions else []
+    times, anchor = _dates(document, lang) if attributions else ([], None)
     text = document.text
     statements: list[Statement] = []
     speakers: dict[int, Actor] = {}
@@ -65,19 +62,10 @@ def extract(doc: Doc, document: Document) -> tuple[list[Statement], list[Mention
         actor, named = actors.resolve(sp)
         speakers[n] = actor
         named_span[n] = named
-    # a statement reported inside another one by the same speaker ("stated on Oct 31 that he
-    # appeals ...") was made when the outer one was
     for n, att in enumerate(attributions):
         if n not in speakers:
             continue
         date, precision = _date_for(att, times)
-        if date is None:
-            for m, outer in enumerate(attributions):
-                if m != n and speakers.get(m) is speakers[n] and outer.content and outer.date_spans:
-                    cs, ce = outer.content[0]
-                    if cs <= att.start and att.end <= ce:
-                        date, precision = _date_for(outer, times)
-                        break
         actor = speakers[n]
         content = " ".join(text[a:b] for a, b in att.content).strip()
         statements.append(
@@ -85,7 +73,7 @@ def extract(doc: Doc, document: Document) -> tuple[list[Statement], list[Mention
                 id="",
                 doc_id=document.id,
                 speaker=actor.name,
-                act=att.act,  # type: ignore[arg-type]
+                act=acts.decide(doc, att, lang),  # type: ignore[arg-type]
                 content=content,
                 direct=att.direct,
                 start=att.start,
@@ -104,6 +92,10 @@ def extract(doc: Doc, document: Document) -> tuple[list[Statement], list[Mention
     statements.sort(key=lambda s: (s.start, s.end))
     for i, s in enumerate(statements, 1):
         s.id = f"{document.id}:s{i}"
+    # Statements whose date the text gives elsewhere than on the cue (`dating` says how).
+    for s, found in zip(statements, statement_dates(doc, statements, times, anchor), strict=True):
+        if found is not None and s.date is None:
+            s.date, s.date_precision = found  # type: ignore[assignment]
     return statements, _mentions(document, actors, statements, speakers, attributions)
 
 
