@@ -62,6 +62,21 @@ def test_same_statement_dated_differently() -> None:
     assert values(dated[0]) == {"2023-03-02": ["dA"], "2023-03-03": ["dB"]}
 
 
+def test_a_correction_worded_as_a_claim_does_not_hide_a_misdated_claim() -> None:
+    a = [
+        st("a1", "dA", "Oleg Marchenko", "claim", "Turkish drones are produced in Peru.", date="2023-03-02",
+           direct=False),
+        st("a2", "dA", "Oleg Marchenko", "claim", "The country I had in mind was Chile, not Peru.",
+           date="2023-03-05"),
+    ]
+    b = [st("b1", "dB", "Oleg Marchenko", "claim", "Turkish drones are produced in Peru.", date="2023-03-01",
+            direct=False)]
+    _, found = run(a, b)
+    [d] = [d for d in by_kind(found, "date") if d.subject.startswith("when")]
+    assert d.subject.startswith("when Oleg Marchenko claimed")
+    assert values(d) == {"2023-03-02": ["dA"], "2023-03-01": ["dB"]}
+
+
 def test_less_precise_date_is_not_a_discrepancy() -> None:
     a = [st("a1", "dA", "Oleg Marchenko", "claim", "Turkish drones are produced in Peru.", date="2023-03")]
     b = [st("b1", "dB", "Oleg Marchenko", "claim", "Turkish drones are produced in Peru.", date="2023-03-03")]

@@ -31,6 +31,7 @@ from claimledger.models import Claim, Discrepancy, DiscrepancyValue, Document, E
 _SAYING = frozenset({"claim", "confirm", "deny", "retract", "appeal", "recommend"})
 _ACT_VERB = {"claim": "claimed", "confirm": "confirmed", "deny": "denied", "retract": "retracted",
              "appeal": "appealed about", "recommend": "commented on"}
+_STANCE_VERB = {"supports": "claimed", "refutes": "denied", "retracts": "retracted", "questions": "questioned"}
 _TITLES = re.compile(r"^(mr|mrs|ms|dr|prof|gen|general|major-general|president|minister|г-н|господин)\.?\s+", re.I)
 
 
@@ -99,12 +100,14 @@ def _dated_differently(links: list[tuple[Claim, str, Statement]]) -> list[Discre
     """One statement (speaker + claim + act) given different dates by different documents."""
     groups: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
     claim_text: dict[str, str] = {}
-    for c, _, st in links:
-        if st.date and st.act in _SAYING:
-            groups[(stance_mod.speaker_key(st), c.id, st.act)].append(st)
+    for c, stance, st in links:
+        # Grouped by what the statement does to this claim, not by its act: "I meant B, not A"
+        # may be worded as a claim, yet towards the A-claim it is a retraction, not a repeat.
+        if st.date and st.act in _SAYING and stance in _STANCE_VERB:
+            groups[(stance_mod.speaker_key(st), c.id, stance)].append(st)
             claim_text[c.id] = c.text
     out = []
-    for (_, cid, act), sts in groups.items():
+    for (_, cid, stance), sts in groups.items():
         by_doc: dict[str, set[str]] = defaultdict(set)
         for st in sts:
             by_doc[st.doc_id].add(st.date or "")
@@ -122,7 +125,7 @@ def _dated_differently(links: list[tuple[Claim, str, Statement]]) -> list[Discre
             fuzz.token_set_ratio(a.content, b.content) < 60 for a in quotes for b in quotes if a.doc_id != b.doc_id
         ):
             continue
-        subject = f"when {sts[0].speaker} {_ACT_VERB.get(act, act)} \"{_short(claim_text[cid])}\""
+        subject = f"when {sts[0].speaker} {_STANCE_VERB[stance]} \"{_short(claim_text[cid])}\""
         out.append(_make("date", subject, dict(dates), cid))
     return out
 
