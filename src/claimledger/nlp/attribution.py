@@ -76,6 +76,13 @@ class Attribution:
     summary: bool = False  # headline or lede: the reporter's own summary
     nested: bool = False  # found inside another attribution's content (a quote or a noun cue)
     speaker_token: int | None = None  # head token of the speaker phrase
+    # The whole source phrase as an annotator marks it ("Jane Roe, an economist at X, who ..."):
+    # `speaker` stays the name that statements resolve; this one is for span-level evaluation
+    # and display. None means the same as `speaker`.
+    source: CharSpan | None = None
+    # "“A,” she said, “B.”": the quotation after the interruption, which an annotator counts as
+    # the same content. It also stays an orphan quotation (its own statement) for the ledger.
+    continuation: list[CharSpan] = field(default_factory=list)
 
 
 class AttributionFinder:
@@ -83,7 +90,14 @@ class AttributionFinder:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang if lang in lexicon.VERB_CUES else "xx"
-        self.verbs = lexicon.VERB_CUES.get(self.lang, {})
+        learned, learned_clause = lexicon.learned_verb_cues(self.lang)
+        # naming verbs ("described the offer as a fabrication") are read by `naming`, which
+        # decides their act from what the thing is called
+        learned = {k: v for k, v in learned.items() if k not in _NAMING}
+        self.learned = set(learned) - set(lexicon.VERB_CUES.get(self.lang, {}))
+        # hand-listed cues win: their acts were chosen, the learned ones are defaults
+        self.verbs = {**learned, **lexicon.VERB_CUES.get(self.lang, {})}
+        self.needs_clause = lexicon.NEEDS_CLAUSE | (learned_clause - set(lexicon.VERB_CUES.get(self.lang, {})))
         self.phrasal = lexicon.PHRASAL_CUES.get(self.lang, {})
         self.nouns = lexicon.NOUN_CUES.get(self.lang, {})
 
@@ -331,6 +345,22 @@ class _Finder:
             run.append(t)
         return run
 
+    def full_source(self, subj: Token, stop: set[int]) -> CharSpan | None:
+        """The source phrase with its appositives, titles and relative clauses, up to (not
+        across) the cue and the content: the contiguous run of the subject's subtree around it."""
+        toks = [t for t in subj.subtree]
+        run: list[Token] = [subj]
+        by_i = {t.i: t for t in toks}
+        j = subj.i - 1
+        while j in by_i and j not in stop:
+            run.insert(0, by_i[j])
+            j -= 1
+        j = subj.i + 1
+        while j in by_i and j not in stop:
+            run.append(by_i[j])
+            j += 1
+        return self.span_of(run)
+
     def channel(self, cue: Token, exclude: set[int]) -> Token | None:
         for c in cue.children:
             if c.i in exclude:
@@ -361,6 +391,22 @@ class _Finder:
                         out.append(sp)
         return out
 
+    def continued_quote(self, k: int, clause: CharSpan) -> int | None:
+        """ "“First part,” she said, “second part.”": a quotation the attribution interrupts
+        goes on right after the speaker and cue, and both halves are one content."""
+        qe = self.quotes[k][1]
+        if qe > clause[0] or k + 1 >= len(self.quotes) or k + 1 in self.used_quotes:
+            return None
+        ns, ne = self.quotes[k + 1]
+        if not re.fullmatch(r"\s*[,.;:—–-]?\s*", self.text[clause[1] : ns]) or "\n" in self.text[clause[1] : ns]:
+            return None
+        # "“A,” he said. “B,” she said.": a second half that hands over to its own cue is not ours
+        body = self.text[ns:ne].rstrip("”\"’'» ")
+        after = self.text[ne : ne + 3].lstrip(" ")
+        if body.endswith(",") or (after[:1].isalpha() and after[:1].islower()):
+            return None
+        return k + 1
+
     def quote_for(self, cue: Token, clause: CharSpan) -> int | None:
         """A quotation that is this cue's content: right before or right after its clause."""
         sent = cue.sent
@@ -372,7 +418,9 @@ class _Finder:
             for c in cue.children
         )
         for k, (qs, qe) in enumerate(self.quotes):
-            if k in self.used_quotes or qe <= sent.start_char - 1500 or qs >= sent.end_char:
+            # "Her spokesman added:" and the quotation opens the next paragraph
+            after_colon = qs >= clause[1] and re.fullmatch(r"[ \t]*:\s*", self.text[clause[1] : qs]) is not None
+            if k in self.used_quotes or qe <= sent.start_char - 1500 or (qs >= sent.end_char and not after_colon):
                 continue
             if len(_WORD.findall(self.text[qs:qe])) < 3 or len(self.text[qs:qe].split()) < 3:
                 continue
@@ -388,6 +436,8 @@ class _Finder:
                     if "." in gap and cue.sent.start_char > qe and not re.fullmatch(r"[\s,;:—–-]*", gap):
                         continue
                     best = k
+            elif after_colon:
+                return k
             elif qs >= clause[1] and qs < sent.end_char + 2:
                 if self.partial_quote(cue, qs, qe):
                     continue
@@ -435,6 +485,14 @@ class _Finder:
         if subj is None or subj.pos_ in ("VERB",) or subj.lower_ in ("it", "this", "that", "это", "what"):
             if subj is None or subj.lower_ not in ("it",) or not self.has_clause(tok):
                 return None
+        if (
+            act == "other"
+            and tok.lemma_.lower() in self.cfg.learned
+            and any(c.dep_ == "nummod" for c in subj.children)
+        ):
+            # "19 countries expressed interest": a learned non-speech cue with a counted
+            # subject reports a tally, and its subject must not become the next "he"
+            return None
         sp_toks = self.speaker_tokens(subj)
         speaker = self.span_of(sp_toks) if sp_toks else None
         if speaker is None:
@@ -448,6 +506,7 @@ class _Finder:
         clause_toks = [*sp_toks, *cue_toks]
         clause = (min(t.idx for t in clause_toks), max(t.idx + len(t) for t in clause_toks))
         content: list[CharSpan] = []
+        continuation: list[CharSpan] = []
         direct = False
         # "called the invitation “a stunt”": the quotation is only the name given, not the content
         k = self.quote_for(tok, clause) if self.naming(tok) is None else None
@@ -456,6 +515,13 @@ class _Finder:
             content = [inner(self.text, (qs, qe))]
             self.used_quotes.add(k)
             direct = True
+            # the interruption ends after the whole source phrase ("said Jane Roe, an economist.")
+            whole = self.full_source(subj, {t.i for t in cue_toks}) or clause
+            nxt = self.continued_quote(k, (clause[0], max(clause[1], whole[1])))
+            if nxt is not None:
+                # kept apart from `content`: the second half is often a new proposition that
+                # the ledger wants as a statement of its own (an orphan quotation below)
+                continuation = [inner(self.text, self.quotes[nxt])]
         else:
             sp = self.indirect_content(tok, act, exclude)
             if sp is not None:
@@ -493,6 +559,8 @@ class _Finder:
             negated=negated,
             speaker_token=subj.i,
         )
+        att.source = self.full_source(subj, exclude - {t.i for t in sp_toks} | content_idx)
+        att.continuation = continuation
         att.act = refine_act(self.doc, att, self.cfg.lang)
         return att
 
@@ -564,7 +632,9 @@ class _Finder:
             if c.dep_ not in CONTENT_CLAUSE or c.i < cue.i:
                 continue
             lo, hi = c.left_edge, c.right_edge
-            if not (lo.idx < qs and qe <= hi.idx + len(hi) + 1):
+            # the quotation opens inside the clause; its closing mark and the full stop often
+            # hang on the cue instead ("reports that ... to “keep it quiet.”")
+            if not (lo.idx < qs < hi.idx + len(hi)):
                 continue
             # words of the clause outside the quotation, before or after it
             if any(
@@ -630,7 +700,7 @@ class _Finder:
         fronted = self.fronted_content(tok, exclude)
         if fronted is not None and not objs:
             return fronted
-        if lemma in lexicon.NEEDS_CLAUSE:
+        if lemma in self.cfg.needs_clause:
             return None
         if objs and (act not in ("claim",) or lemma in ("accuse", "charge", "allege", "обвинить", "обвинять")):
             toks = []
@@ -688,6 +758,7 @@ class _Finder:
             content=[content],
             cue_lemma="according to" if tok.lower_ == "according" else "по словам",
             speaker_token=subj.i,
+            source=self.full_source(subj, {t.i for t in cue_toks}),
         )
 
     def noun_attribution(self, tok: Token) -> Attribution | None:
@@ -764,6 +835,7 @@ class _Finder:
             date_spans=dates,
             summary=True,
             speaker_token=holder.i,
+            source=self.full_source(holder, {tok.i} | {t.i for t in content_toks}),
         )
 
     def orphan_quotes(self, found: list[Attribution]) -> list[Attribution]:
@@ -857,6 +929,7 @@ class _Finder:
                         date_spans=list(a.date_spans),
                         negated=a.negated,
                         speaker_token=a.speaker_token,
+                        source=a.source,
                     )
                 )
         return out

@@ -43,10 +43,23 @@ def _scan(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int |
     stack: list[tuple[str, int]] = []
     closers_seen: list[int] = []
     straight_open: int | None = None
+    skip_to = start
     for i in range(start, end):
+        if i < skip_to:
+            continue
         ch = text[i]
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
+        if ch == "'" and nxt == "'" and prev != "'":
+            # two apostrophes for a double quote, as in typewriter and wire-archive text:
+            # ''Words,'' he said.
+            skip_to = i + 2
+            if straight_open is None:
+                straight_open = i
+            else:
+                found.append((straight_open, i + 2))
+                straight_open = None
+            continue
         if ch == '"':
             if straight_open is None:
                 straight_open = i
@@ -130,8 +143,10 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def inner(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """The quoted words without the marks, trailing comma or surrounding spaces."""
     s, e = span
-    s += 1
-    if e - 1 > s and text[e - 1] in _CLOSERS:
+    s += 2 if text.startswith("''", s) else 1
+    if e - 2 > s and text[e - 2 : e] == "''":
+        e -= 2
+    elif e - 1 > s and text[e - 1] in _CLOSERS:
         e -= 1
     while s < e and text[s].isspace():
         s += 1

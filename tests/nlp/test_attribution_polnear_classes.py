@@ -1,0 +1,78 @@
+"""Attribution classes that news annotation (PolNeAR-style) counts: belief and intention cues,
+interrupted quotations, colon-introduced quotations, whole source phrases."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from claimledger import nlp
+from claimledger.nlp import lexicon
+from claimledger.nlp.quotes import find_quotes, inner
+
+
+def _atts(text: str) -> list[tuple[str, str, str, list[str], str]]:
+    """(speaker, cue, act, content fragments, source phrase) of every attribution."""
+    doc = nlp.parse(text, "en")
+    out = []
+    for a in doc._.attributions:
+        speaker = text[a.speaker[0] : a.speaker[1]] if a.speaker else ""
+        source = text[a.source[0] : a.source[1]] if a.source else speaker
+        out.append((speaker, " ".join(text[s:e] for s, e in a.cue), a.act, [text[s:e] for s, e in a.content], source))
+    return out
+
+
+def test_interrupted_quotation_is_one_content() -> None:
+    text = "“The bridge will reopen in May,” the mayor said. “Nobody will pay a toll on the new bridge.”"
+    doc = nlp.parse(text, "en")
+    (said,) = [a for a in doc._.attributions if a.cue]
+    assert [text[s:e] for s, e in said.content] == ["The bridge will reopen in May"]
+    assert [text[s:e] for s, e in said.continuation] == ["Nobody will pay a toll on the new bridge."]
+
+
+def test_second_quotation_with_its_own_cue_is_not_joined() -> None:
+    text = "“The bridge will reopen in May,” the mayor said. “We doubt it very much,” the engineer said."
+    contents = {a[0]: a[3] for a in _atts(text)}
+    assert contents["the mayor"] == ["The bridge will reopen in May"]
+    assert not [a.continuation for a in nlp.parse(text, "en")._.attributions if a.continuation]
+    assert contents["the engineer"] == ["We doubt it very much"]
+
+
+def test_two_apostrophe_quotation_marks() -> None:
+    text = "''The levy is unfair to farmers,'' he said."
+    (q,) = find_quotes(text)
+    assert text[slice(*inner(text, q))] == "The levy is unfair to farmers"
+
+
+def test_learned_belief_and_intention_cues() -> None:
+    acts, needs_clause = lexicon.learned_verb_cues("en")
+    assert acts.get("vow") == "other" and acts.get("believe") == "claim"
+    assert "want" in needs_clause  # too often a plain verb: only with a reported clause
+    atts = {a[1]: a for a in _atts("The governor believes that the new dam will flood three villages.")}
+    assert atts["believes"][0] == "The governor"
+    assert atts["believes"][2] == "claim"
+    assert atts["believes"][3] == ["the new dam will flood three villages"]
+    atts = {a[1]: a for a in _atts("The union wants to delay the vote until the spring.")}
+    assert atts["wants"][3][0].startswith("to delay the vote")
+    assert not any(a[1] == "wants" for a in _atts("The farmer wants a new tractor."))
+
+
+def test_colon_then_quotation_in_next_paragraph() -> None:
+    text = "The harbour master added:\n\n“No ship will leave the port until the storm has passed.”"
+    atts = {a[1]: a for a in _atts(text)}
+    assert atts["added"][0] == "The harbour master"
+    assert atts["added"][3] == ["No ship will leave the port until the storm has passed."]
+
+
+def test_partial_quotation_keeps_the_clause_when_the_mark_hangs_on_the_cue() -> None:
+    text = "The council reported that the school roof had collapsed in order to “scare the parents.”"
+    (att,) = [a for a in _atts(text) if a[1] == "reported"]
+    assert att[3][0].startswith("the school roof had collapsed")
+
+
+def test_source_phrase_keeps_the_apposition_but_speaker_stays_the_name() -> None:
+    text = "Mara Quill, an economist at the Harbour Institute, said the tariff would raise bread prices."
+    (att,) = [a for a in _atts(text) if a[1] == "said"]
+    assert att[0] == "Mara Quill"
+    assert att[4] == "Mara Quill, an economist at the Harbour Institute"
