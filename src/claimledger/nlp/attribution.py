@@ -4,8 +4,11 @@ Reads the dependency parse once, left to right. Each cue (a speech verb, "accord
 "по словам", a speech noun like "X's statement that") yields an `Attribution` whose
 speaker, cue and content are char spans into `doc.text`. A quotation next to a cue becomes
 that cue's content (direct speech); a quotation standing alone takes the speaker of the
-attribution just before it. Speaker names are resolved later, per document, by
-`claimledger.statements`; here a speaker is only the words in this sentence.
+attribution just before it. For English, a learned cue scorer (`nlp/cues.py`, trained on
+PolNeAR train) adds cues the lexicon lacks ("a poll found", "PENCE: ...", "called for an
+inquiry") and drops counted-lexicon cues it finds unlike one. Speaker names are resolved
+later, per document, by `claimledger.statements`; here a speaker is only the words in this
+sentence.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.nlp import lexicon
+from claimledger.nlp import cues, lexicon
 from claimledger.nlp.quotes import inner
 
 CharSpan = tuple[int, int]
@@ -100,6 +103,9 @@ class AttributionFinder:
         self.needs_clause = lexicon.NEEDS_CLAUSE | (learned_clause - set(lexicon.VERB_CUES.get(self.lang, {})))
         self.phrasal = lexicon.PHRASAL_CUES.get(self.lang, {})
         self.nouns = lexicon.NOUN_CUES.get(self.lang, {})
+        # the learned cue scorer (English only: it was trained on PolNeAR's parse); None
+        # when its weights are absent, and the rules then work alone
+        self.cue_model = cues.load_model() if self.lang == "en" else None
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP") or self.lang == "xx":
@@ -471,6 +477,9 @@ class _Finder:
                     att.nested = inside
             if att is not None:
                 found.append(att)
+        if self.cfg.cue_model is not None:
+            found = self.veto(found)
+            found.extend(self.learned_cues(found))
         found = _according_as_channel(self.doc, found)
         found.extend(self.orphan_quotes(found))
         found = self.split_quotes(found)
@@ -480,16 +489,157 @@ class _Finder:
         found.sort(key=lambda a: (a.start, a.end))
         return _dedupe(found)
 
-    def verb_attribution(self, tok: Token, act: str, cue_toks: list[Token]) -> Attribution | None:
+    def veto(self, found: list[Attribution]) -> list[Attribution]:
+        """Drop the rules' verb cues that the learned scorer finds very unlike a cue. Only cues
+        from the counted (learned) lexicon: a hand-listed verb ("appealed to", "confirmed")
+        keeps its statement, since the ledger relies on those acts."""
+        model = self.cfg.cue_model
+        if model is None or model.veto <= 0:
+            return found
+        index = cues.QuoteIndex(self.quotes)
+        out = []
+        for a in found:
+            tok = self.doc.char_span(*a.cue[0], alignment_mode="expand") if a.cue else None
+            if (
+                tok is not None
+                and len(tok) == 1
+                and a.cue_lemma in self.cfg.learned
+                and a.act == "other"
+                and cues.is_candidate(tok[0])
+            ):
+                if model.score(tok[0], index) < model.veto:
+                    continue
+            out.append(a)
+        return out
+
+    def learned_cues(self, found: list[Attribution]) -> list[Attribution]:
+        """Cues the lexicon does not list that the learned scorer is confident about ("a poll
+        found that ...", "X's pledge that ...", "PENCE: ..."). Only tokens the rules did not
+        already try are scored, one dot product each; their source and content are read with
+        the same machinery as the rules' cues."""
+        model = self.cfg.cue_model
+        assert model is not None
+        taken = {c for a in found for sp in a.cue for c in range(sp[0], sp[1])}
+        index = cues.QuoteIndex(self.quotes)
+        out: list[Attribution] = []
+        for tok in self.doc:
+            if not cues.is_candidate(tok) or tok.idx in taken or self.in_quote(tok):
+                continue
+            # a transcript turn in capitals ("PENCE: ...") is a cue whatever the score: the
+            # model saw few transcripts, and `turn` still checks the shape and the name
+            upper_turn = tok.text == ":" and cues.turn_shape(tok) == "upper"
+            if not upper_turn and model.score(tok, index) < model.threshold:
+                continue
+            att: Attribution | None
+            if tok.text == ":":
+                att = self.turn(tok)
+            else:
+                att = self.learned_verb(tok)
+            if att is not None:
+                out.append(att)
+        return out
+
+    def learned_verb(self, tok: Token) -> Attribution | None:
+        """A verb cue the lexicon lacks: "cited X", "called for X", "the poll found that X". The
+        rules' reading first (a quotation or a reported clause); failing that, what the verb
+        takes to its right (its object, or the object of the preposition it governs) is what
+        was said. A preposition right after the verb is part of the cue ("pointed to")."""
+        rule = self.cue_act(tok)
+        if rule is not None:
+            # the rules read this verb and found no reported clause or quotation: only the
+            # fallback below is new ("called for an inquiry", "pointed to the cost")
+            act, cue_toks = rule[0], list(rule[1])
+            if len(cue_toks) == 1 and tok.lemma_.lower() in self.cfg.needs_clause:
+                # "wants a new tractor": the lexicon takes this verb only with a clause
+                return None
+        else:
+            cue_toks = [tok, *(c for c in tok.children if c.dep_ == "prt")]
+            act = self.cfg.verbs.get(tok.lemma_.lower(), "other")
+            att = self.verb_attribution(tok, act, cue_toks)
+            if att is not None:
+                return att
+        if any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass") for c in tok.children):
+            return None  # "were charged with a crime": the subject is the one spoken of
+        right = [c for c in tok.children if c.i > tok.i and not c.is_punct and c not in cue_toks]
+        # "called for X": the phrasal cue's preposition governs what was asked
+        right = [g for c in cue_toks if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"] + right
+        if not right:
+            return None
+        first = right[0]
+        content_toks: list[Token] = []
+        if first.dep_ == "pobj":
+            content_toks = list(first.subtree)
+        elif first.dep_ == "prep" and first.i == max(t.i for t in cue_toks) + 1 and first not in cue_toks:
+            objs = [g for g in first.children if g.dep_ in ("pobj", "pcomp")]
+            if objs:
+                cue_toks.append(first)
+                content_toks = list(objs[0].subtree)
+        else:
+            objs = [c for c in right if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd")]
+            if objs:
+                content_toks = list(objs[0].subtree)
+        if len(content_toks) < 2 or all(t.ent_type_ in ("DATE", "TIME") or not t.is_alpha for t in content_toks):
+            return None
+        # a thing named, not a proposition: no claim or denial the ledger could check, except
+        # a request ("called for an inquiry")
+        return self.verb_attribution(tok, act if act == "appeal" else "other", cue_toks, content_toks)
+
+    def turn(self, colon: Token) -> Attribution | None:
+        """ "PENCE: Well, look, ..." (a transcript turn) or "Poll: Voters Abandon ..." (a
+        headline): the name before the colon speaks the rest of the line."""
+        shape = cues.turn_shape(colon)
+        if shape is None:
+            return None
+        j = colon.i - 1
+        names: list[Token] = []
+        while j >= 0 and "\n" not in self.doc[j].text:
+            names.insert(0, self.doc[j])
+            j -= 1
+        # a name, a transcript's capitals, or a poll; not "The Latest:", "Video:", "Correction:"
+        if (
+            not (
+                all(t.is_upper for t in names if t.is_alpha)
+                or any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in names)
+                or any(t.lemma_.lower() in _TURN_SOURCES for t in names)
+            )
+            or len(names) > 6
+            or any(t.lower_ in _TURN_LABELS for t in names)
+        ):
+            return None
+        speaker = self.span_of(names)
+        line_end = self.text.find("\n", colon.idx)
+        line_end = len(self.text) if line_end < 0 else line_end
+        rest = self.doc.char_span(colon.idx + 1, line_end, alignment_mode="contract")
+        content = self.span_of(list(rest)) if rest is not None else None
+        if speaker is None or content is None or len(self.text[content[0] : content[1]].split()) < 3:
+            return None
+        k = self.quote_at(content[0])
+        direct = k is not None
+        if k is not None:
+            self.used_quotes.add(k)
+        head = max(names, key=lambda t: (t.is_title or t.is_upper, t.i))
+        att = Attribution(
+            start=speaker[0],
+            end=content[1],
+            act="claim",
+            direct=direct,
+            speaker=speaker,
+            cue=[(colon.idx, colon.idx + 1)],
+            content=[content],
+            cue_lemma=":",
+            speaker_token=head.i,
+        )
+        att.act = refine_act(self.doc, att, self.cfg.lang)
+        return att
+
+    def verb_attribution(
+        self, tok: Token, act: str, cue_toks: list[Token], content_toks: list[Token] | None = None
+    ) -> Attribution | None:
         subj = self.subject(tok)
         if subj is None or subj.pos_ in ("VERB",) or subj.lower_ in ("it", "this", "that", "это", "what"):
             if subj is None or subj.lower_ not in ("it",) or not self.has_clause(tok):
                 return None
-        if (
-            act == "other"
-            and tok.lemma_.lower() in self.cfg.learned
-            and any(c.dep_ == "nummod" for c in subj.children)
-        ):
+        if act == "other" and tok.lemma_.lower() in self.cfg.learned and any(c.dep_ == "nummod" for c in subj.children):
             # "19 countries expressed interest": a learned non-speech cue with a counted
             # subject reports a tally, and its subject must not become the next "he"
             return None
@@ -523,7 +673,11 @@ class _Finder:
                 # the ledger wants as a statement of its own (an orphan quotation below)
                 continuation = [inner(self.text, self.quotes[nxt])]
         else:
-            sp = self.indirect_content(tok, act, exclude)
+            # `content_toks`: the learned cues' fallback reading (`learned_verb`)
+            if content_toks is not None:
+                sp = self.span_of([t for t in content_toks if t.i not in exclude])
+            else:
+                sp = self.indirect_content(tok, act, exclude)
             if sp is not None:
                 content = [sp]
         if not content or content[0][1] - content[0][0] < 3:
@@ -826,7 +980,7 @@ class _Finder:
         return Attribution(
             start=min(speaker[0], tok.idx, content[0]),
             end=max(speaker[1], content[1], tok.idx + len(tok)),
-            act=self.cfg.nouns[tok.lemma_.lower()],
+            act=self.cfg.nouns.get(tok.lemma_.lower(), "other"),
             direct=False,
             speaker=speaker,
             cue=cue_span,
@@ -1095,6 +1249,12 @@ def _title_and_lede(text: str) -> tuple[int, int]:
     return title_end, lede_end
 
 
+# page furniture before a colon, not a speaker: "UPDATE:", "WATCH:", "Q:"
+_TURN_LABELS = set(
+    "note update updated breaking editor correction clarification video watch photo photos read related more "
+    "exclusive live warning source sources advertisement q a opinion analysis listen".split()
+)
+_TURN_SOURCES = {"poll", "survey", "study", "report"}
 _NAMING = {"call", "describe", "label", "brand", "term", "characterize", "characterise", "назвать", "называть"}
 _PERSONAL = {"he", "she", "they", "он", "она", "они"}
 _APPEAL_VERBS = {
