@@ -427,12 +427,19 @@ def _ago(ctx: _Ctx, n: str | None, unit: str, numbers: dict[str, int]) -> TimeVa
     return _relative(ctx.anchor, lambda d: _add_months(d, -12 * count), "year")
 
 
+@lru_cache(maxsize=256)
+def _matches(rx: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
+    # Where the patterns match does not depend on the anchor: a document scanned for its anchor
+    # (without one) and then for its dates (against it) runs each pattern over it once.
+    return tuple(rx.finditer(text))
+
+
 def _numeric(ctx: _Ctx) -> Iterator[_Cand]:
-    for m in _RE_ISO.finditer(ctx.text):
+    for m in _matches(_RE_ISO, ctx.text):
         d = _make_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         if d:
             yield m.start(), m.end(), _value(d, "day")
-    for m in _RE_NUM.finditer(ctx.text):
+    for m in _matches(_RE_NUM, ctx.text):
         a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
         # Day first everywhere (31.10.2022) except English slashes, which are US month-first;
         # an impossible reading settles it either way.
@@ -444,16 +451,16 @@ def _numeric(ctx: _Ctx) -> Iterator[_Cand]:
 
 def _english(ctx: _Ctx) -> Iterator[_Cand]:
     text = ctx.text
-    for m in _RE_EN_MDY.finditer(text):
+    for m in _matches(_RE_EN_MDY, text):
         if m.group("mon")[0].isupper():
             yield m.start(), m.end(), _day_month(ctx, m, _en_month(m.group("mon")), m.start())
-    for m in _RE_EN_DMY.finditer(text):
+    for m in _matches(_RE_EN_DMY, text):
         if m.group("mon")[0].isupper():
             yield m.start(), m.end(), _day_month(ctx, m, _en_month(m.group("mon")), m.start())
-    for m in _RE_EN_MY.finditer(text):
+    for m in _matches(_RE_EN_MY, text):
         if m.group("mon")[0].isupper():
             yield m.start(), m.end(), _month_only(ctx, m, _en_month(m.group("mon")), m.start())
-    for m in _RE_EN_M.finditer(text):
+    for m in _matches(_RE_EN_M, text):
         mon = m.group("mon")
         mod = m.group("mod")
         # Bare "Jan"/"Mar" are names as often as months: only full names or dotted abbreviations.
@@ -467,15 +474,15 @@ def _english(ctx: _Ctx) -> Iterator[_Cand]:
         start = m.start("mod") if mod else m.start("mon")
         rel = mod.strip().lower() if mod and mod.strip().lower() in ("last", "next", "this") else None
         yield start, m.end(), _month_only(ctx, m, _en_month(mon), start, rel)
-    for m in _RE_EN_YEAR.finditer(text):
+    for m in _matches(_RE_EN_YEAR, text):
         prep = m.group("prep").lower()
         # A year after another ("in 1990 and 1991") is found through the lookbehind in the pattern.
         start = m.start("prep") if prep.startswith(("early", "late", "mid")) else m.start("y")
         yield start, m.end(), TimeValue(m.group("y"), "year")
-    for m in _RE_EN_WEEKDAY.finditer(text):
+    for m in _matches(_RE_EN_WEEKDAY, text):
         start = m.start("mod") if m.group("mod") else m.start("wd")
         yield start, m.end(), _weekday(ctx, _EN_WEEKDAYS[m.group("wd").lower()], m.group("mod"), start)
-    for m in _RE_EN_REL.finditer(text):
+    for m in _matches(_RE_EN_REL, text):
         yield m.start(), m.end(), _en_relative(ctx, m)
 
 
@@ -507,22 +514,22 @@ def _en_relative(ctx: _Ctx, m: re.Match[str]) -> TimeValue | None:
 
 def _russian(ctx: _Ctx) -> Iterator[_Cand]:
     text = ctx.text
-    for m in _RE_RU_DMY.finditer(text):
+    for m in _matches(_RE_RU_DMY, text):
         yield m.start(), m.end(), _day_month(ctx, m, _ru_month(m.group("mon")), m.start())
-    for m in _RE_RU_MY.finditer(text):
+    for m in _matches(_RE_RU_MY, text):
         yield m.start(), m.end(), _month_only(ctx, m, _ru_month(m.group("mon")), m.start())
-    for m in _RE_RU_M.finditer(text):
+    for m in _matches(_RE_RU_M, text):
         if m.group("mon")[0].islower():
             yield m.start(), m.end(), _month_only(ctx, m, _ru_month(m.group("mon")), m.start())
-    for m in _RE_RU_YEAR.finditer(text):
+    for m in _matches(_RE_RU_YEAR, text):
         if m.group("y"):
             yield m.start(), m.end(), TimeValue(m.group("y"), "year")
         else:
             yield m.start("y2"), m.end(), TimeValue(m.group("y2"), "year")
-    for m in _RE_RU_WEEKDAY.finditer(text):
+    for m in _matches(_RE_RU_WEEKDAY, text):
         start = m.start("mod") if m.group("mod") else m.start("wd")
         yield start, m.end(), _weekday(ctx, _RU_WEEKDAYS[m.group("wd").lower()], m.group("mod"), start)
-    for m in _RE_RU_REL.finditer(text):
+    for m in _matches(_RE_RU_REL, text):
         value = _ru_relative(ctx, m)
         if m.group("eve"):
             after = text[m.end() : m.end() + 40]
@@ -585,7 +592,13 @@ def find_dates(text: str, anchor: TimeValue | None, lang: str = "en") -> list[Ti
 
     English and Russian are understood fully; any other language gets ISO and numeric dates only.
     """
-    return _scan(text, anchor, _langs(lang))
+    # Statements, statement dates and events each ask for the same document's dates: scan once.
+    return list(_find_dates(text, anchor, _langs(lang)))
+
+
+@lru_cache(maxsize=64)
+def _find_dates(text: str, anchor: TimeValue | None, langs: tuple[str, ...]) -> tuple[TimeMention, ...]:
+    return tuple(_scan(text, anchor, langs))
 
 
 def resolve(expression: str, anchor: TimeValue | None, lang: str = "en") -> TimeValue | None:
@@ -662,8 +675,17 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Cheap necessary conditions for `_dateline_in`, so that paragraphs are not scanned for dates:
+# without an anchor only a written day number gives a day-precision date, and a line over 100
+# characters can only be a "CITY, <date> —" lede.
+_RE_DIGIT = re.compile(r"\d", _F)
+_RE_CITY_START = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ.'\- ]{1,40}(?:\([A-Za-z.]+\))?,", _F)
+
+
 def _dateline_in(text: str, start: int, end: int) -> tuple[TimeValue, int, int] | None:
     line = text[start:end]
+    if not _RE_DIGIT.search(line) or (len(line) > 100 and not _RE_CITY_START.match(line)):
+        return None
     mentions = [m for m in _scan(line, None, ("en", "ru")) if m.value is not None and m.value.precision == "day"]
     if not mentions:
         return None
@@ -681,6 +703,7 @@ def _dateline_in(text: str, start: int, end: int) -> tuple[TimeValue, int, int] 
     return None
 
 
+@lru_cache(maxsize=64)  # ingest, anchor_for, statement dates and events all ask per document
 def dateline(text: str) -> tuple[TimeValue, int, int] | None:
     """The publication dateline at the start or the end of an article, with its character span.
 

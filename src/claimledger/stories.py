@@ -170,7 +170,10 @@ def _weighted_doc_keys(analysis: DocAnalysis) -> Counter[str]:
 
 def doc_keys(analysis: DocAnalysis) -> list[str]:
     """Blocking keys of a document, most telling first (actors before terms, frequent first)."""
-    counts = _weighted_doc_keys(analysis)
+    return _ranked(_weighted_doc_keys(analysis))
+
+
+def _ranked(counts: Counter[str]) -> list[str]:
     ranked = sorted(counts, key=lambda k: (-(1.0 + math.log(counts[k])) * _WEIGHT.get(_kind(k), 1.0), k))
     return ranked[:_DOC_KEYS]
 
@@ -301,7 +304,7 @@ def assign(analysis: DocAnalysis, candidates: list[Story], new_id: Callable[[], 
         if doc.id in story.doc_ids:
             return story  # re-analysis of a document already placed
     keys = _weighted_doc_keys(analysis)
-    ranked = doc_keys(analysis)
+    ranked = _ranked(keys)  # = doc_keys(analysis), without weighing the document's keys again
     day = _doc_date(analysis)
     df: Counter[str] = Counter()
     for story in candidates:

@@ -37,6 +37,7 @@ from claimledger import gazetteer as gz
 from claimledger.claims import lexicon as lx
 from claimledger.models import Statement
 from claimledger.names import place_stem
+from claimledger.nlp import index as doc_index
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _SUBJ = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl"})
@@ -108,7 +109,7 @@ def _content_tokens(statement: Statement, doc: Doc) -> list[Token]:
             spans.append(sp)
     if not spans and statement.content:
         # Offsets may be missing on hand-built statements; the content is verbatim text.
-        at = doc.text.find(statement.content)
+        at = doc_index.text(doc).find(statement.content)
         if at >= 0:
             sp = doc.char_span(at, at + len(statement.content), alignment_mode="expand")
             if sp is not None:
@@ -182,17 +183,19 @@ def _doc_index(doc: Doc) -> _DocIndex:
                 ix.places[i] = (key, tuple(ids), dem)
 
     # English table names: one regex pass over the whole text.
-    for s, e, key, dem in gz.find_countries_en(doc.text):
+    text = doc_index.text(doc)  # spaCy rebuilds `doc.text` from every token on each read
+    for s, e, key, dem in gz.find_countries_en(text):
         sp = doc.char_span(s, e, alignment_mode="expand")
         if sp is not None:
             put(key, [t.i for t in sp], dem)
-    for t in doc:
+    # A text without Cyrillic letters has no Russian country word: skip the walk over its tokens.
+    for t in doc if _CYRILLIC.search(text) else ():
         if t.i in ix.places or not _CYRILLIC.search(t.text):
             continue
         key = gz.country_of_ru(_lemma(t))
         if key:
             put(key, [t.i], t.pos_ == "ADJ" or (t.pos_ == "NOUN" and not t.text[:1].isupper()))
-    ents = list(doc.ents)
+    ents = doc_index.ents(doc)
     for ent in ents:
         for t in ent:
             ix.ent_at[t.i] = ent

@@ -10,13 +10,15 @@ Near-duplicate support lives in `ingest.dedup`, language identification in `inge
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-
-import httpx
+from typing import TYPE_CHECKING
 
 from claimledger.config import Settings
 from claimledger.models import Document, Rejection
 
-from . import _files, _web, dedup, language
+from . import _files, dedup, language
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["KNOWN_SUFFIXES", "dedup", "language", "read"]
 
@@ -36,7 +38,10 @@ def read(sources: Iterable[str], settings: Settings) -> Iterator[Document | Reje
     http: httpx.Client | None = None
     try:
         for source in sources:
-            if _web.is_url(source):
+            if _is_url(source):
+                # httpx and feedparser cost a tenth of a second to import: only for URLs.
+                from . import _web
+
                 if http is None:
                     http = _web.client(settings)
                 yield from _web.read(source, settings, http)
@@ -45,3 +50,8 @@ def read(sources: Iterable[str], settings: Settings) -> Iterator[Document | Reje
     finally:
         if http is not None:
             http.close()
+
+
+def _is_url(source: str) -> bool:
+    # Same test as `_web.is_url`, without importing the web reader for local paths.
+    return source[:8].lower().startswith(("http://", "https://"))

@@ -5,10 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import lxml.html
-import trafilatura
-from lxml import etree
-
 from claimledger.dates import dateline
 from claimledger.errors import InputError
 from claimledger.models import Document
@@ -29,6 +25,9 @@ def document(data: bytes | str, source: str, url: str | None = None) -> Document
         raise InputError(source, "binary file, not text")
     if not data.strip():
         return Document(source=source, text="", url=url)
+    # trafilatura (with lxml, htmldate, courlan) takes ~0.1 s to import: only for HTML input.
+    import trafilatura
+
     result = trafilatura.bare_extraction(
         data,
         url=url,
@@ -72,6 +71,9 @@ def fragment_text(html: str) -> str:
     """Text of an HTML fragment (a feed entry's summary or content), paragraphs kept apart."""
     if "<" not in html:
         return paragraphs(html)
+    import lxml.html  # lazily, like trafilatura: only feeds and pages need it
+    from lxml import etree
+
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (etree.ParserError, ValueError):

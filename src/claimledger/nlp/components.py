@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimledger.nlp import extensions
+from claimledger.nlp import index as doc_index
 from claimledger.nlp.quotes import find_quotes
 
 extensions.register()
@@ -19,7 +22,8 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.lang = self.lang
-        doc._.quotes = find_quotes(doc.text)
+        # Through the per-Doc cache: later stages read the text again (spaCy rebuilds it per read).
+        doc._.quotes = find_quotes(doc_index.text(doc))
         return doc
 
 
@@ -27,19 +31,27 @@ class QuoteFinder:
 def paragraphs(doc: Doc) -> Doc:
     """A blank line always ends a sentence: the statistical parser otherwise runs a headline
     into the first sentence of the body."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if (prev.is_space and prev.text.count("\n") >= 1) or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
+    # One pass over plain lists, written back with one `from_array`: each `Token.is_sent_start`
+    # assignment re-checks `doc.has_annotation("DEP")` over every token, quadratic in the text.
+    toks = list(doc)
+    texts = [t.text for t in toks]
+    spaces = [t.is_space for t in toks]
+    starts = doc.to_array([SENT_START]).astype(numpy.int64)
+    for i in range(1, len(toks)):
+        prev = texts[i - 1]
+        text = texts[i]
+        if (spaces[i - 1] and "\n" in prev) or "\n" in toks[i - 1].whitespace_:
+            starts[i] = 1
         elif (
-            not tok.is_space
-            and not prev.is_space
-            and prev.text[-1] not in _SENT_END
-            and (tok.text in (",", ";") or tok.text[0].islower())
+            not spaces[i]
+            and not spaces[i - 1]
+            and prev[-1] not in _SENT_END
+            and (text in (",", ";") or text[0].islower())
         ):
             # ", the administrator said" after a long fronted clause: the parser sometimes
             # starts a sentence at the comma and loses the reported clause
-            tok.is_sent_start = False
+            starts[i] = -1
+    doc.from_array([SENT_START], starts.astype(numpy.uint64))
     return doc
 
 

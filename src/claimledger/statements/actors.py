@@ -256,6 +256,7 @@ class Actors:
         self.actors: list[Actor] = []
         self.timeline: list[tuple[int, Actor, bool]] = []  # (char, actor, mention is a subject)
         self.by_span: dict[tuple[int, int], Actor] = {}
+        self._ents_by_start: dict[int, list[Span]] | None = None
         self._collect()
 
     # -- building ------------------------------------------------------------------------
@@ -524,17 +525,23 @@ class Actors:
             return str(sp._.normal)
         parts: list[str] = []
         pos = sp.start_char
-        for ent in doc_index.ents(self.doc):
-            if (
-                sp.start_char <= ent.start_char
-                and ent.end_char <= sp.end_char
-                and ent._.normal
-                and ent.start_char == sp.start_char
-            ):
+        # Only an entity starting where the span starts counts: look those up, not every entity.
+        for ent in self._ents_at().get(sp.start_char, ()):
+            if ent.end_char <= sp.end_char and ent._.normal:
                 parts.append(str(ent._.normal))
                 pos = ent.end_char
         parts.append(doc_index.text(self.doc)[pos : sp.end_char])
         return "".join(parts)
+
+    def _ents_at(self) -> dict[int, list[Span]]:
+        """The document's entities by start character, in document order (built once)."""
+        found = self._ents_by_start
+        if found is None:
+            found = {}
+            for ent in doc_index.ents(self.doc):
+                found.setdefault(ent.start_char, []).append(ent)
+            self._ents_by_start = found
+        return found
 
     def _features(self, sp: Span, name: str) -> tuple[set[str], set[str]]:
         country: set[str] = set()

@@ -25,6 +25,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from claimledger.nlp import index as doc_index
 from claimledger.nlp import lexicon
 from claimledger.nlp.attribution import Attribution, refine_act
 
@@ -148,12 +149,13 @@ def rule_act(doc: Doc, cue: list[CharSpan], content: list[CharSpan], lang: str) 
     was found by the finder, e.g. hand-labelled data): the lexicon act refined by `refine_act`."""
     head = cue_head(_tokens(doc, cue))
     base = lexicon_act(head, lang) or "claim"
+    text = doc_index.text(doc)
     spans = [*cue, *content]
     att = Attribution(
         start=min(a for a, _ in spans),
         end=max(b for _, b in spans),
         act=base,
-        direct=bool(content) and doc.text[max(0, content[0][0] - 1) : content[0][0] + 1].strip()[:1] in QUOTES,
+        direct=bool(content) and text[max(0, content[0][0] - 1) : content[0][0] + 1].strip()[:1] in QUOTES,
         speaker=None,
         cue=list(cue),
         content=list(content),
@@ -192,8 +194,10 @@ def features(doc: Doc, cue: list[CharSpan], content: list[CharSpan], rule: str, 
     first = words[0] if words[0] not in QUOTES else (words[1] if len(words) > 1 else "")
     if first in ("to", "that", "whether", "if", "how", "what", "why", "who", "when"):
         feats.append(f"first={first}")
-    text = " ".join(doc.text[a:b] for a, b in content)
-    if text.lstrip()[:1] in QUOTES or doc.text[max(0, content[0][0] - 1) : content[0][0]] in QUOTES:
+    # `doc.text` is rebuilt from every token on each read: once per document, not per span.
+    full = doc_index.text(doc)
+    text = " ".join(full[a:b] for a, b in content)
+    if text.lstrip()[:1] in QUOTES or full[max(0, content[0][0] - 1) : content[0][0]] in QUOTES:
         feats.append("direct")
     n = len(con)
     feats.append("len<=3" if n <= 3 else "len<=10" if n <= 10 else "len>10")

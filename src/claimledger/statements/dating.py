@@ -46,11 +46,13 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from claimledger import dates
 from claimledger.models import Statement
+from claimledger.nlp import index as doc_index
 
 __all__ = ["QUOTED_RE", "SPEECH_LEMMAS", "cue_statement", "statement_dates"]
 
@@ -124,6 +126,12 @@ QUOTED_RE = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"|„[^“”]*[“
 _NAME_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
+@lru_cache(maxsize=16)
+def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # Asked once per date phrase (`cue_statement`) and per document: find the quotations once.
+    return tuple((q.start(), q.end()) for q in QUOTED_RE.finditer(text))
+
+
 def _in_spans(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
@@ -195,7 +203,7 @@ def _date_reaches(
 def cue_statement(span: Span, statements: Sequence[Statement]) -> Statement | None:
     """The statement whose cue this date phrase modifies, through words that are not a clause
     of their own ("Speaking to X on May 3", "in a statement published on Tuesday")."""
-    quoted = [(q.start(), q.end()) for q in QUOTED_RE.finditer(span.doc.text)]
+    quoted = list(_quoted_spans(doc_index.text(span.doc)))
     found = _date_reaches(span, statements, _cue_targets(span.doc, statements), quoted)
     return statements[found[0]] if found else None
 
@@ -355,10 +363,10 @@ def statement_dates(
     ]
     if not statements or not doc.has_annotation("DEP"):
         return out
-    text = doc.text
+    text = doc_index.text(doc)
     dl = dates.dateline(text)
     valued = [m for m in mentions if m.value is not None and not (dl and m.start < dl[2] and dl[1] < m.end)]
-    quoted = [(q.start(), q.end()) for q in QUOTED_RE.finditer(text)]
+    quoted = list(_quoted_spans(text))
     sents = _Sentences(doc)
     targets = _cue_targets(doc, statements)
 

@@ -47,6 +47,10 @@ class SearchHit:
     score: float
 
 
+# Statement ids per `IN (...)` query, well under SQLite's limit on bound parameters.
+_FTS_CHUNK = 500
+
+
 def _dump(obj: Any) -> str:
     return json.dumps(to_dict(obj), ensure_ascii=False, separators=(",", ":"))
 
@@ -205,10 +209,11 @@ class Store:
             )
 
     def _write_statements(self, db: sqlite3.Connection, statements: Iterable[Statement]) -> None:
-        for s in statements:
-            db.execute(
-                "INSERT OR REPLACE INTO statements(id, doc_id, speaker, speaker_id, act, content, direct, date,"
-                ' start, "end", data) VALUES(?,?,?,?,?,?,?,?,?,?,?)',
+        statements = list(statements)
+        db.executemany(
+            "INSERT OR REPLACE INTO statements(id, doc_id, speaker, speaker_id, act, content, direct, date,"
+            ' start, "end", data) VALUES(?,?,?,?,?,?,?,?,?,?,?)',
+            [
                 (
                     s.id,
                     s.doc_id,
@@ -221,12 +226,29 @@ class Store:
                     s.start,
                     s.end,
                     _dump(s),
-                ),
-            )
-            db.execute("DELETE FROM statements_fts WHERE statement_id=?", (s.id,))
-            db.execute(
+                )
+                for s in statements
+            ],
+        )
+        # `statement_id` is an UNINDEXED FTS5 column: `DELETE ... WHERE statement_id=?` scans the
+        # whole index, once per statement. Find the document's rows in one scan, then delete
+        # by rowid, in the same order as before (so the rows get the same rowids).
+        rowids: dict[str, list[int]] = {}
+        ids = [s.id for s in statements]
+        for i in range(0, len(ids), _FTS_CHUNK):
+            chunk = ids[i : i + _FTS_CHUNK]
+            for rowid, sid in db.execute(
+                f"SELECT rowid, statement_id FROM statements_fts WHERE statement_id IN ({_marks(chunk)})", chunk
+            ):
+                rowids.setdefault(sid, []).append(rowid)
+        for s in statements:
+            old = rowids.get(s.id)
+            if old:
+                db.execute(f"DELETE FROM statements_fts WHERE rowid IN ({_marks(old)})", old)
+            cur = db.execute(
                 "INSERT INTO statements_fts(statement_id, speaker, content) VALUES(?,?,?)", (s.id, s.speaker, s.content)
             )
+            rowids[s.id] = [cur.lastrowid] if cur.lastrowid is not None else []
 
     def pending_documents(self) -> list[str]:
         """Documents analysed but not yet linked into the corpus, oldest news first."""
@@ -365,8 +387,10 @@ class Store:
         """Commit what the corpus stages decided for one document, and mark it linked."""
         doc_id = analysis.document.id
         with self.transaction() as db:
-            for n, m in enumerate(analysis.mentions):
-                db.execute("UPDATE mentions SET entity_id=? WHERE doc_id=? AND n=?", (m.entity_id, doc_id, n))
+            db.executemany(
+                "UPDATE mentions SET entity_id=? WHERE doc_id=? AND n=?",
+                [(m.entity_id, doc_id, n) for n, m in enumerate(analysis.mentions)],
+            )
             self._write_statements(db, analysis.statements)
             for e in entities:
                 self._put(
