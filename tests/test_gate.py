@@ -23,14 +23,14 @@ from claimledger.export import build_ledger
 from claimledger.store import Store
 
 FLOORS = {
-    "statements": 0.80,
-    "dated": 0.40,
-    "entities": 0.90,
-    "claims": 0.85,
-    "timeline": 0.85,
+    "statements": 0.85,
+    "dated": 0.80,
+    "entities": 0.95,
+    "claims": 0.90,
+    "timeline": 0.90,
     "discrepancies": 0.75,
-    "stories": 0.90,
-    "overall": 0.80,
+    "stories": 0.95,
+    "overall": 0.90,
 }
 
 

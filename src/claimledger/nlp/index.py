@@ -8,8 +8,9 @@ instead; entries live as long as the Doc does.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 _ENTS: weakref.WeakKeyDictionary[Doc, tuple[Span, ...]] = weakref.WeakKeyDictionary()
 _ENT_AT: weakref.WeakKeyDictionary[Doc, list[Span | None]] = weakref.WeakKeyDictionary()
@@ -46,3 +47,13 @@ def text(doc: Doc) -> str:
         found = doc.text
         _TEXT[doc] = found
     return found
+
+
+def tokens_in(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[Token]:
+    """The tokens covering char spans (a span cutting a token takes the whole token)."""
+    out: list[Token] = []
+    for a, b in spans:
+        sp = doc.char_span(a, b, alignment_mode="expand")
+        if sp is not None:
+            out.extend(sp)
+    return out

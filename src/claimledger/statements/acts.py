@@ -94,15 +94,6 @@ def load_model() -> ActModel | None:
     return ActModel.from_json(json.loads(raw))
 
 
-def _tokens(doc: Doc, spans: list[CharSpan]) -> list[Token]:
-    out: list[Token] = []
-    for a, b in spans:
-        sp = doc.char_span(a, b, alignment_mode="expand")
-        if sp is not None:
-            out.extend(sp)
-    return out
-
-
 def cue_head(cue: list[Token]) -> Token | None:
     """The word that carries the cue: its verb, else its noun, else the span's syntactic root."""
     if not cue:
@@ -147,7 +138,7 @@ def cue_negated(head: Token | None) -> bool:
 def rule_act(doc: Doc, cue: list[CharSpan], content: list[CharSpan], lang: str) -> str:
     """What the rules alone say for a cue and content given by span (used where no `Attribution`
     was found by the finder, e.g. hand-labelled data): the lexicon act refined by `refine_act`."""
-    head = cue_head(_tokens(doc, cue))
+    head = cue_head(doc_index.tokens_in(doc, cue))
     base = lexicon_act(head, lang) or "claim"
     text = doc_index.text(doc)
     spans = [*cue, *content]
@@ -167,7 +158,7 @@ def rule_act(doc: Doc, cue: list[CharSpan], content: list[CharSpan], lang: str) 
 
 def features(doc: Doc, cue: list[CharSpan], content: list[CharSpan], rule: str, lang: str = "en") -> list[str]:
     """Sparse binary features of one attribution (names only; a name present means value 1)."""
-    cue_toks = _tokens(doc, cue)
+    cue_toks = doc_index.tokens_in(doc, cue)
     head = cue_head(cue_toks)
     lemma = head.lemma_.lower() if head is not None else ""
     lex = lexicon_act(head, lang) or "none"
@@ -186,7 +177,7 @@ def features(doc: Doc, cue: list[CharSpan], content: list[CharSpan], rule: str, 
             feats.append("cue_xcomp_to")
         if any(c.dep_ in ("dobj", "obj") for c in head.children):
             feats.append("cue_object")
-    con = _tokens(doc, content)
+    con = doc_index.tokens_in(doc, content)
     if not con:
         feats.append("no_content")
         return feats

@@ -136,15 +136,6 @@ def _in_spans(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _tokens(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[Token]:
-    out: list[Token] = []
-    for a, b in spans:
-        sp = doc.char_span(a, b, alignment_mode="expand")
-        if sp is not None:
-            out.extend(sp)
-    return out
-
-
 def _clause_of_its_own(t: Token, child: Token) -> bool:
     """A verb with a subject or subordinator other than the word we came from is another
     clause: its date is its own event's."""
@@ -171,7 +162,7 @@ def _cue_targets(doc: Doc, statements: Sequence[Statement]) -> dict[int, list[in
     # Several statements may share one cue ("— сказал Демский" told as a claim and a retraction).
     targets: dict[int, list[int]] = {}
     for n, st in enumerate(statements):
-        for tok in _tokens(doc, st.cue_spans):
+        for tok in doc_index.tokens_in(doc, st.cue_spans):
             targets.setdefault(tok.i, []).append(n)
     return targets
 
