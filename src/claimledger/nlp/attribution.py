@@ -481,6 +481,7 @@ class _Finder:
             found = self.veto(found)
             found.extend(self.learned_cues(found))
         found = _according_as_channel(self.doc, found)
+        found.extend(self.credited_quotes(found))
         found.extend(self.orphan_quotes(found))
         found = self.split_quotes(found)
         for a in found:
@@ -667,7 +668,15 @@ class _Finder:
             direct = True
             # the interruption ends after the whole source phrase ("said Jane Roe, an economist.")
             whole = self.full_source(subj, {t.i for t in cue_toks}) or clause
-            nxt = self.continued_quote(k, (clause[0], max(clause[1], whole[1])))
+            tail = max(clause[1], whole[1])
+            # "“A,” she said in the first debate. “B.”": the cue's own modifiers (when, where,
+            # to whom) end the interruption too
+            mods = [
+                t.idx + len(t)
+                for t in tok.subtree
+                if t.idx >= tail and not t.is_punct and self.quote_at(t.idx) is None and t.sent == tok.sent
+            ]
+            nxt = self.continued_quote(k, (clause[0], max([tail, *mods])))
             if nxt is not None:
                 # kept apart from `content`: the second half is often a new proposition that
                 # the ledger wants as a statement of its own (an orphan quotation below)
@@ -680,6 +689,8 @@ class _Finder:
                 sp = self.indirect_content(tok, act, exclude)
             if sp is not None:
                 content = [sp]
+            elif content_toks is None:
+                content = self.interposed_content(tok, exclude)
         if not content or content[0][1] - content[0][0] < 3:
             return None
         if _overlaps(content[0], speaker):
@@ -778,6 +789,34 @@ class _Finder:
         if not re.fullmatch(r"[\s,—–-]*,[\s—–-]*|\s*[—–]\s*", self.text[sp[1] : self.doc[first].idx]):
             return None
         return sp
+
+    def interposed_content(self, tok: Token, exclude: set[int]) -> list[CharSpan]:
+        """ "The latest test, the agency said, was its biggest yet": a speaker and cue set off by
+        commas inside the clause they report. The parser hangs the cue on that clause's verb;
+        the content is the whole clause around the interruption, in two pieces."""
+        if tok.dep_ != "parataxis" or tok.head.i <= tok.i or not exclude:
+            return []
+        own = {t.i for t in tok.subtree}
+        lo, hi = min(own), max(own)
+        # comma-wrapped (or dash-wrapped) and with the clause's words on both sides
+        if lo == 0 or hi + 1 >= len(self.doc):
+            return []
+        if self.doc[lo].text not in ",—–" and self.doc[lo - 1].text not in ",—–":
+            return []
+        if self.doc[hi].text not in ",—–" and self.doc[hi + 1].text not in ",—–":
+            return []
+        # what the cue governs must be only the speaker and punctuation (no reported clause of its own)
+        if any(t.i not in exclude and not (t.is_punct or t.is_space) for t in tok.subtree):
+            return []
+        head = tok.head
+        toks = [t for t in head.subtree if t.i not in own]
+        before = [t for t in toks if t.i < lo and not t.is_punct]
+        after = [t for t in toks if t.i > hi and not t.is_punct]
+        if not before or len(after) < 2:
+            return []
+        a = self.span_of([t for t in toks if t.i < lo])
+        b = self.span_of([t for t in toks if t.i > hi])
+        return [a, b] if a is not None and b is not None else []
 
     def partial_quote(self, cue: Token, qs: int, qe: int) -> bool:
         """ "заявил, что республика «не экспортирует оружие»": the quotation is only the end of
@@ -991,6 +1030,47 @@ class _Finder:
             speaker_token=holder.i,
             source=self.full_source(holder, {tok.i} | {t.i for t in content_toks}),
         )
+
+    def credited_quotes(self, found: list[Attribution]) -> list[Attribution]:
+        """ "“We need new schools.” ― Jane Roe": a quotation credited with a dash and a bare name
+        to the end of its line (reader comments, pull quotes, epigraphs). Read from the text,
+        not the quote finder: such lists often open a quotation with the wrong mark."""
+        if self.cfg.lang != "en":
+            return []
+        taken = [sp for a in found for sp in a.content]
+        out: list[Attribution] = []
+        for m in _CREDIT.finditer(self.text):
+            qs, qe = m.span("quote")
+            if any(a < qe and qs < b for a, b in taken):
+                continue
+            name_span = self.doc.char_span(*m.span("name"), alignment_mode="expand")
+            if name_span is None or not any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name_span):
+                # a capitalised phrase that the tagger does not call a name may be a title or a place
+                if name_span is None or not all(t.pos_ == "PROPN" or t.is_punct for t in name_span):
+                    continue
+            content = inner(self.text, (qs, qe))
+            if len(self.text[content[0] : content[1]].split()) < 3:
+                continue
+            speaker = m.span("name")
+            if self.text[speaker[1] - 1] == "." and not re.search(r"\b\w\.$", self.text[speaker[0] : speaker[1]]):
+                speaker = (speaker[0], speaker[1] - 1)  # the full stop, not an initial
+            k = self.quote_at(qs) if self.quote_at(qs) is not None else self.quote_at(content[0])
+            if k is not None:
+                self.used_quotes.add(k)
+            att = Attribution(
+                start=qs,
+                end=speaker[1],
+                act="claim",
+                direct=True,
+                speaker=speaker,
+                cue=[m.span("dash")],
+                content=[content],
+                cue_lemma="―",
+                speaker_token=name_span[-1].i if not name_span[-1].is_punct else name_span[0].i,
+            )
+            att.act = refine_act(self.doc, att, self.cfg.lang)
+            out.append(att)
+        return out
 
     def orphan_quotes(self, found: list[Attribution]) -> list[Attribution]:
         """A quotation standing alone continues the speech of the attribution just before it."""
@@ -1249,6 +1329,12 @@ def _title_and_lede(text: str) -> tuple[int, int]:
     return title_end, lede_end
 
 
+# a quotation, a dash and a name ending the line: "“...” ― Jane Q. Roe"
+_CREDIT = re.compile(
+    # [^\S\n]: any space but a line break, the no-break space of web copy included
+    r"(?m)^[^\S\n]*(?P<quote>[\"“”][^\n]{10,}?[\"“”])[^\S\n]*(?P<dash>―|—|–|--)[^\S\n]*"
+    r"(?P<name>[A-Z][\w'’.-]*(?:[^\S\n]+(?:[A-Z][\w'’.-]*|de|del|la|van|von|da)){0,5}?)[^\S\n]*$"
+)
 # page furniture before a colon, not a speaker: "UPDATE:", "WATCH:", "Q:"
 _TURN_LABELS = set(
     "note update updated breaking editor correction clarification video watch photo photos read related more "
