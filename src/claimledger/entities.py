@@ -604,7 +604,7 @@ def resolve(mentions: list[Mention], candidates: list[Entity], new_id: Callable[
 
 
 def _side_target(country: str, doc_id: str, parsed: list[tuple[Mention, _Parsed]], pool: list[_Cand]) -> _Cand | None:
-    """An "X side" in a document whose only Tajik state body is its foreign ministry
+    """An "X side" in a document whose only state body of X is, say, its foreign ministry
     is that ministry speaking of itself: diplomats use "side" for their own government.
     With no or several such bodies we cannot tell which one, and keep the generic frame."""
     ids = {
