@@ -274,6 +274,20 @@ class _Finder:
                 continue
             if cur.dep_ in ("relcl", "acl", "acl:relcl") and cur.head.i != cur.i:
                 return cur.head if cur.head.pos_ in ("NOUN", "PROPN") else None
+            if (
+                cur is tok
+                and cur.dep_ == "pcomp"
+                and cur.tag_ == "VBG"
+                and cur.head.lower_ in ("by", "after", "before", "while", "in", "when", "without")
+                and cur.head.head.pos_ in ("VERB", "AUX")
+                and cur.head.head.i != cur.head.i
+                and self.has_clause(cur)
+                and not any(c.dep_ in SUBJ and c.lower_ == "it" for c in cur.head.head.children)
+            ):
+                # "began by saying ...", "After saying ..., she was": the gerund's speaker is the
+                # subject of the verb its preposition modifies
+                cur = cur.head.head
+                continue
             return self.left_name(tok) if cur is tok else None
         return None
 
@@ -887,9 +901,23 @@ class _Finder:
             stray = {t.i for p in parts for t in p.subtree if self.stray_conj(t) for t in t.subtree}
             for p in parts:
                 toks.extend(t for t in p.subtree if t.i not in stray)
+            toks.extend(t for k in self.content_conjuncts(tok, clause, exclude) for t in k.subtree)
             if lemma in ("tell", "inform", "assure", "сказать", "сообщить") and act not in ("appeal", "recommend"):
                 toks = [t for t in toks if t.i >= min(c.left_edge.i for c in clause)]
             return self.span_of(sorted(set(toks), key=lambda t: t.i))
+        if not objs:
+            # "have not said when they would vote", "asked whether it was safe": the parser
+            # often makes a wh-clause after the cue an adverbial one; it is what was said
+            for c in tok.children:
+                if c.dep_ != "advcl" or c.i < tok.i or c.i in exclude:
+                    continue
+                first = c.left_edge
+                # "when"/"if" open conditions and times as often; only verbs of asking and
+                # telling take them as what is said
+                if first.lower_ in ("when", "if") and lemma not in _WH_VERBS:
+                    continue
+                if first.lower_ in _WH and first.i > tok.i and all(t.i not in exclude for t in c.subtree):
+                    return self.span_of(list(c.subtree))
         fronted = self.fronted_content(tok, exclude)
         if fronted is not None and not objs:
             return fronted
@@ -915,6 +943,24 @@ class _Finder:
                     toks.extend(p.subtree)
                 return self.span_of(sorted(set(toks), key=lambda t: t.i))
         return None
+
+    def content_conjuncts(self, tok: Token, clause: list[Token], exclude: set[int]) -> list[Token]:
+        """ "wants to cut taxes, raise wages and build roads": the parser conjoins the later
+        verbs to the cue, but their form is the reported clause's ("cut"), not the cue's
+        ("wants"), and they have no subject of their own: they continue the content."""
+        last = clause[-1]
+        if last.dep_ != "xcomp":
+            return []
+        out = []
+        for k in tok.children:
+            if k.dep_ != "conj" or k.i <= last.right_edge.i or k.i in exclude:
+                continue
+            if k.tag_ != last.tag_ or k.tag_ == tok.tag_ or any(c.dep_ in SUBJ for c in k.children):
+                continue
+            if self.cue_act(k) is not None:
+                continue
+            out.append(k)
+        return out
 
     def according(self, tok: Token) -> Attribution | None:
         if tok.lower_ == "according":
@@ -1355,6 +1401,8 @@ _APPEAL_VERBS = {
     "попросить",
     "требовать",
 }
+_WH = {"what", "how", "whether", "why", "when", "where", "who", "which", "if"}
+_WH_VERBS = {"say", "ask", "know", "decide", "wonder", "explain", "tell", "see", "disclose", "reveal", "indicate"}
 _SPEECH = {"say", "repeat", "stress", "emphasize", "emphasise", "note", "add", "tell", "ask", "сказать", "повторить"}
 
 
