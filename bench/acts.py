@@ -4,7 +4,9 @@
 
 Reads `bench/data/acts_dev.tsv` (file, char offsets, act; no article text) and the article texts
 from ../shared, parses each article once, and prints per-act precision/recall/F1 and macro-F1 for
-the three ways of deciding an act. Skips with a message when ../shared is absent.
+the three ways of deciding an act: the rules, the classifier, and the two combined as the model's
+stored mode and threshold say (both chosen by cross-validation on train in `bench/train_acts.py`;
+the dev set only reports). Skips with a message when ../shared is absent.
 """
 
 from __future__ import annotations
@@ -103,15 +105,25 @@ def main() -> int:
     rules = [r for _, r, _ in data]
     preds = [model.predict(f) for f, _, _ in data]
     clf = [a for a, _ in preds]
-    comb = [acts.combine(r, a, p, model.threshold) for r, (a, p) in zip(rules, preds, strict=True)]
+    comb = [acts.combine(r, a, p, model.threshold, model.mode) for r, (a, p) in zip(rules, preds, strict=True)]
     print(f"dev: {len(gold)} labelled attributions {dict(Counter(gold).most_common())}")
-    print(f"combined = classifier where the rule says claim and p >= {model.threshold:.2f}, else the rule\n")
+    how = {
+        "claim": f"classifier where the rule says claim and p >= {model.threshold:.2f}, else the rule",
+        "any": f"classifier where p >= {model.threshold:.2f}, else the rule",
+        "classifier": "classifier alone",
+        "rules": "rules alone",
+    }[model.mode]
+    print(f"chosen mode (5-fold CV on train): {model.mode}, threshold {model.threshold:.2f}")
+    print(f"combined = {how}\n")
     print(table(gold, {"rules": rules, "classifier": clf, "combined": comb}))
-    print("\ncombined at other thresholds (macro-F1 / accuracy):")
-    for t in (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01):
-        c = [acts.combine(r, a, p, t) for r, (a, p) in zip(rules, preds, strict=True)]
-        acc = sum(g == x for g, x in zip(gold, c, strict=True)) / len(gold)
-        print(f"  t={t:.2f}: {macro_f1(scores(gold, c)):.3f} / {acc:.3f}")
+    print("\nother modes and thresholds on dev, for information only (chosen on train; macro-F1 / accuracy):")
+    for mode in acts.MODES:
+        for t in (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01) if mode in ("claim", "any") else (0.0,):
+            c = [acts.combine(r, a, p, t, mode) for r, (a, p) in zip(rules, preds, strict=True)]
+            acc = sum(g == x for g, x in zip(gold, c, strict=True)) / len(gold)
+            chosen = mode == model.mode and (mode not in ("claim", "any") or t == model.threshold)
+            mark = "  <- chosen" if chosen else ""
+            print(f"  {mode:<10} t={t:.2f}: {macro_f1(scores(gold, c)):.3f} / {acc:.3f}{mark}")
     return 0
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
+from importlib import resources
+
+import pytest
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
@@ -33,7 +37,7 @@ def act_at(text: str, cue: str, content: str) -> str:
     model = acts.load_model()
     assert model is not None
     a, p = model.predict(acts.features(doc, cs, ks, rule, "en"))
-    return acts.combine(rule, a, p, model.threshold)
+    return acts.combine(rule, a, p, model.threshold, model.mode)
 
 
 def test_shipped_model_loads_and_predicts() -> None:
@@ -41,6 +45,7 @@ def test_shipped_model_loads_and_predicts() -> None:
     assert model is not None
     assert set(model.classes) <= set(acts.ACTS) and "claim" in model.classes
     assert 0.0 <= model.threshold <= 1.01
+    assert model.mode in acts.MODES
     p = model.proba(["rule=claim", "lex=claim", "lemma=say"])
     assert abs(sum(p.values()) - 1.0) < 1e-9
     assert model.predict(["rule=claim", "lex=claim", "lemma=say"])[0] == "claim"
@@ -97,8 +102,74 @@ def test_hedged_statement_stays_a_claim() -> None:
 
 
 def test_russian_keeps_the_rules() -> None:
-    # no training data for Russian: `decide` returns the rule's act unchanged
+    # no training data for Russian: `decide` returns the rule's act unchanged, whatever the mode
     text = "Министерство опровергло сообщения о переброске войск к границе."
     doc = parse(text, "ru")
+    assert doc._.attributions
     for att in doc._.attributions:
         assert acts.decide(doc, att, "ru") == att.act
+        for mode in acts.MODES:
+            assert acts.decide(doc, att, "ru", always("other", mode)) == att.act
+
+
+def always(act: str, mode: str, threshold: float = 0.5) -> acts.ActModel:
+    """A model that predicts `act` with probability ~1 whatever the features."""
+    classes = ["claim", act] if act != "claim" else ["claim", "other"]
+    intercept = [0.0, 50.0] if act != "claim" else [50.0, 0.0]
+    return acts.ActModel(classes=classes, weights={}, intercept=intercept, threshold=threshold, mode=mode)
+
+
+@pytest.mark.parametrize(
+    ("mode", "rule", "predicted", "p", "expected"),
+    [
+        # claim: only the rules' default `claim` is replaced, and only when confident
+        ("claim", "claim", "other", 0.9, "other"),
+        ("claim", "claim", "other", 0.4, "claim"),
+        ("claim", "deny", "other", 0.99, "deny"),
+        # any: every rule act is replaced when confident
+        ("any", "claim", "other", 0.9, "other"),
+        ("any", "deny", "other", 0.9, "other"),
+        ("any", "deny", "claim", 0.9, "claim"),
+        ("any", "deny", "other", 0.4, "deny"),
+        # classifier alone: the threshold is ignored
+        ("classifier", "deny", "appeal", 0.1, "appeal"),
+        ("classifier", "claim", "claim", 0.1, "claim"),
+        # rules alone
+        ("rules", "claim", "other", 0.99, "claim"),
+        ("rules", "deny", "other", 0.99, "deny"),
+    ],
+)
+def test_combine_modes(mode: str, rule: str, predicted: str, p: float, expected: str) -> None:
+    assert acts.combine(rule, predicted, p, 0.5, mode) == expected
+
+
+def test_combine_default_mode_replaces_only_claim() -> None:
+    assert acts.combine("claim", "other", 0.9, 0.5) == "other"
+    assert acts.combine("deny", "other", 0.9, 0.5) == "deny"
+    with pytest.raises(ValueError):
+        acts.combine("claim", "other", 0.9, 0.5, "sometimes")
+
+
+def test_decide_follows_the_mode() -> None:
+    text = "The ministry denied that its soldiers had crossed the Veldra river."
+    doc = parse(text, "en")
+    att = next(a for a in doc._.attributions if "soldiers" in text[a.start : a.end])
+    assert att.act == "deny"
+    assert acts.decide(doc, att, "en", always("other", "claim")) == "deny"
+    assert acts.decide(doc, att, "en", always("other", "any")) == "other"
+    assert acts.decide(doc, att, "en", always("other", "any", threshold=1.01)) == "deny"
+    assert acts.decide(doc, att, "en", always("other", "classifier", threshold=1.01)) == "other"
+    assert acts.decide(doc, att, "en", always("other", "rules")) == "deny"
+
+
+def test_model_file_without_mode_loads_as_claim() -> None:
+    # a model written before the mode was stored: the original combination (`claim`)
+    raw = json.loads(resources.files("claimledger").joinpath("data/acts_model.json").read_text(encoding="utf-8"))
+    raw.pop("mode", None)
+    model = acts.ActModel.from_json(raw)
+    assert model.mode == "claim"
+    assert model.predict(["rule=claim", "lex=claim", "lemma=say"])[0] == "claim"
+    for mode in acts.MODES:
+        assert acts.ActModel.from_json({**raw, "mode": mode}).mode == mode
+    with pytest.raises(ValueError):
+        acts.ActModel.from_json({**raw, "mode": "sometimes"})

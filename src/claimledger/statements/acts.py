@@ -9,10 +9,18 @@ labelled by hand, see `bench/data/README.md`) reads those signals. Its weights s
 (`claimledger/data/acts_model.json`) so that the runtime needs neither scikit-learn nor numpy;
 inference is a dot product over the handful of features that fire.
 
-How the two are combined (`decide`) was chosen on the labelled dev set (`bench/acts.py`): the
-classifier replaces the rule's default act `claim` only when it is confident (probability >= the
-threshold stored with the weights); the rules' other acts stand. The features are English words,
-so other languages keep the rules.
+How the two are combined (`decide`, `combine`) is stored with the weights: a mode and a threshold,
+both chosen together by 5-fold cross-validation on the training set (`bench/train_acts.py`), never
+on the dev set. The modes (`MODES`):
+
+- ``claim``: the classifier replaces the rule's default act `claim` only when it is confident
+  (probability >= the threshold); the rules' other acts stand. A model file without a mode means
+  this one (the behaviour before the mode was stored).
+- ``any``: the classifier replaces whatever act the rules give when it is confident.
+- ``classifier``: the classifier alone (the threshold is ignored).
+- ``rules``: the rules alone (the classifier is never consulted).
+
+The features are English words, so other languages keep the rules whatever the mode.
 """
 
 from __future__ import annotations
@@ -29,10 +37,13 @@ from claimledger.nlp import index as doc_index
 from claimledger.nlp import lexicon
 from claimledger.nlp.attribution import Attribution, refine_act
 
-__all__ = ["ACTS", "ActModel", "decide", "features", "load_model", "rule_act"]
+__all__ = ["ACTS", "MODES", "ActModel", "combine", "decide", "features", "load_model", "rule_act"]
 
 ACTS = ("claim", "deny", "retract", "appeal", "recommend", "confirm", "other")
 CharSpan = tuple[int, int]
+# How the rules and the classifier are combined (see the module docstring); the first is the default.
+MODES = ("claim", "any", "classifier", "rules")
+DEFAULT_MODE = MODES[0]
 
 # Only English has training data; the features below are English words.
 LANGS = {"en"}
@@ -56,6 +67,7 @@ class ActModel:
     weights: dict[str, list[float]]  # feature -> weight per class
     intercept: list[float]
     threshold: float  # the classifier overrides the rule only at or above this probability
+    mode: str = DEFAULT_MODE  # how the rule and the classifier are combined: one of `MODES`
 
     def proba(self, feats: list[str]) -> dict[str, float]:
         scores = list(self.intercept)
@@ -76,11 +88,16 @@ class ActModel:
 
     @classmethod
     def from_json(cls, data: dict) -> ActModel:
+        # a model file written before the mode was stored means the original combination, `claim`
+        mode = str(data.get("mode", DEFAULT_MODE))
+        if mode not in MODES:
+            raise ValueError(f"unknown act combination mode {mode!r} (expected one of {MODES})")
         return cls(
             classes=list(data["classes"]),
             weights={k: list(v) for k, v in data["weights"].items()},
             intercept=list(data["intercept"]),
             threshold=float(data["threshold"]),
+            mode=mode,
         )
 
 
@@ -222,23 +239,34 @@ def _root(toks: list[Token]) -> Token | None:
 
 
 def decide(doc: Doc, att: Attribution, lang: str, model: ActModel | None = None) -> str:
-    """The act of one attribution: the rule's, unless the classifier is confident of another."""
+    """The act of one attribution: the rule and the classifier combined as the model's mode says."""
     if lang.split("-")[0] not in LANGS or not att.cue:
         return att.act
     model = model or load_model()
-    if model is None:
+    if model is None or model.mode == "rules":
         return att.act
-    if att.act != "claim":
-        return att.act  # skip the features: `combine` keeps every act but the default
+    if model.mode == "claim" and att.act != "claim":
+        return att.act  # skip the features: `combine` keeps every act but the default in this mode
     act, p = model.predict(features(doc, att.cue, att.content, att.act, lang))
-    return combine(att.act, act, p, model.threshold)
+    return combine(att.act, act, p, model.threshold, model.mode)
 
 
-def combine(rule: str, predicted: str, p: float, threshold: float) -> str:
-    """The rule's act unless it is the default `claim` and the classifier is confident of another.
+def combine(rule: str, predicted: str, p: float, threshold: float, mode: str = DEFAULT_MODE) -> str:
+    """The act given the rule's act and the classifier's (`predicted`, with probability `p`).
 
-    The rules' other acts come from an explicit cue word or a reading of the content ("I would
-    like the council to investigate" -> appeal) and are precise on the dev set; their `claim` is
-    the fallback for every speech verb and holds most of their errors ("vowed", "asked whether",
-    "called the report a rush to judgment")."""
-    return predicted if rule == "claim" and p >= threshold else rule
+    - ``claim``: the rule's act unless it is the default `claim` and the classifier is confident
+      (p >= threshold). The rules' other acts come from an explicit cue word or a reading of the
+      content ("I would like the council to investigate" -> appeal); their `claim` is the fallback
+      for every speech verb and holds most of their errors ("vowed", "asked whether").
+    - ``any``: the classifier's act whenever it is confident, whatever the rule says.
+    - ``classifier``: the classifier's act (the threshold is ignored).
+    - ``rules``: the rule's act."""
+    if mode == "claim":
+        return predicted if rule == "claim" and p >= threshold else rule
+    if mode == "any":
+        return predicted if p >= threshold else rule
+    if mode == "classifier":
+        return predicted
+    if mode == "rules":
+        return rule
+    raise ValueError(f"unknown act combination mode {mode!r} (expected one of {MODES})")
