@@ -38,3 +38,12 @@ def test_ru_surname_base_keeps_short_and_nominative_names() -> None:
     assert ru_surname_base("Ли") == "ли"
     assert ru_surname_base("Песков") == "песков"
     assert ru_surname_base("Пескова") == "песков"
+
+
+def test_shared_prefix_counts_leading_letters_only() -> None:
+    from claimledger.names import shared_prefix
+
+    assert shared_prefix("demski", "demsky") == 5
+    assert shared_prefix("tajik", "tajikistan") == 5
+    assert shared_prefix("abc", "xbc") == 0
+    assert shared_prefix("", "abc") == 0

@@ -146,3 +146,14 @@ def place_stem(word: str) -> str:
     w = w.replace("kh", "h").replace("ck", "k").replace("c", "k").replace("q", "k")
     w = w.replace("j", "i").replace("y", "i").replace("w", "v")
     return re.sub(r"(.)\1+", r"\1", w)
+
+
+def shared_prefix(a: str, b: str) -> int:
+    """How many leading letters two words share: the measure behind every "same word up to
+    inflection, derivation or transliteration" test (stems differ only at their ends)."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 
 from claimledger.models import Event
-from claimledger.names import has_cyrillic, ru_surname_base, translit
+from claimledger.names import has_cyrillic, ru_surname_base, shared_prefix, translit
 
 _STOP = {
     # English function words and news boilerplate that every event description shares.
@@ -153,11 +153,7 @@ def _stems_match(a: str, b: str) -> bool:
     # shorter stem in common, four letters at least.
     if a == b:
         return True
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
+    n = shared_prefix(a, b)
     return n >= 4 and n >= min(len(a), len(b)) - 1
 
 

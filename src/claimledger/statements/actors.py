@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.names import place_stem
+from claimledger.names import place_stem, shared_prefix
 from claimledger.nlp import index as doc_index
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "он", "она", "его", "ее", "её", "ему", "ей", "him.", "i", "я"}
@@ -238,11 +238,7 @@ def countries_compatible(a: set[str], b: set[str]) -> bool:
         for y in b:
             if x == y:
                 return True
-            n = 0
-            for cx, cy in zip(x, y, strict=False):
-                if cx != cy:
-                    break
-                n += 1
+            n = shared_prefix(x, y)
             if n >= 4 and n >= 0.6 * min(len(x), len(y)):
                 return True
     return False
@@ -880,11 +876,7 @@ def _word_in(word: str, words: set[str]) -> bool:
     for w in words:
         if w == word:
             return True
-        n = 0
-        for a, b in zip(w, word, strict=False):
-            if a != b:
-                break
-            n += 1
+        n = shared_prefix(w, word)
         if n >= 4 and n >= 0.75 * min(len(w), len(word)):
             return True
     return False
