@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
+from claimledger import embeddings
 from claimledger.models import DocAnalysis, Document, Mention, Statement, Story
 from claimledger.stories import assign, doc_keys
 
@@ -176,3 +177,30 @@ def test_one_shared_actor_is_not_a_story() -> None:
         ("Rui Brandao", "PERSON"),
     )
     assert assign(other, [story], new_id) is not story
+
+
+def _plain(text: str, published: str, actors: list[tuple[str, str]] = (), title: str | None = None) -> DocAnalysis:  # type: ignore[assignment]
+    a = _analysis(text, published, list(actors), title=title)
+    a.vector = embeddings.document_vector(a.document.title, a.document.text)
+    return a
+
+
+def test_a_document_told_in_other_words_joins_by_meaning() -> None:
+    new_id = _ids()
+    first = _plain("A whale was stranded on the beach near the harbour and rescuers worked all night.", "2023-05-02")
+    story = assign(first, [], new_id)
+    # No shared name or capitalised term: only the meaning ties them.
+    second = _plain("Rescuers spent the night trying to save a whale stuck on a beach by the port.", "2023-05-03")
+    assert assign(second, [story], new_id).id == story.id
+    assert story.vector is not None and set(embeddings.lsh_keys_packed(story.vector)) <= set(story.keys)
+    unrelated = _plain("The central bank raised interest rates by half a point.", "2023-05-03")
+    assert assign(unrelated, [story], new_id).id != story.id
+
+
+def test_similar_wording_about_other_named_actors_stays_apart() -> None:
+    new_id = _ids()
+    reyes = _plain(PLANT_A.document.text, "2023-03-04", [("Paula Reyes", "PERSON"), ("Sines Energy", "ORG")])
+    story = assign(reyes, [], new_id)
+    berg = _plain(LOOKALIKE.document.text, "2023-03-05", [("Jonas Berg", "PERSON"), ("Kiruna Steel", "ORG")])
+    assert embeddings.cosine(embeddings.unpack(reyes.vector), embeddings.unpack(berg.vector)) > 0.5
+    assert assign(berg, [story], new_id).id != story.id

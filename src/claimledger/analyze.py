@@ -20,7 +20,19 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from claimledger import claims, dates, discrepancies, entities, events, ingest, nlp, statements, stories, timeline
+from claimledger import (
+    claims,
+    dates,
+    discrepancies,
+    embeddings,
+    entities,
+    events,
+    ingest,
+    nlp,
+    statements,
+    stories,
+    timeline,
+)
 from claimledger.config import Settings
 from claimledger.errors import ClaimledgerError
 from claimledger.ingest import dedup
@@ -165,7 +177,8 @@ def analyse_document(
     for st in found:
         st.frame = claims.frame(st, sdoc)
     evs = events.extract(sdoc, doc, found)
-    return DocAnalysis(document=doc, statements=found, mentions=mentions, events=evs), signature, bands
+    vector = embeddings.document_vector(doc.title, doc.text)
+    return DocAnalysis(document=doc, statements=found, mentions=mentions, events=evs, vector=vector), signature, bands
 
 
 def link_pending(store: Store, progress: Progress | None = None) -> int:
@@ -206,6 +219,7 @@ def link_document(analysis: DocAnalysis, store: Store) -> None:
     candidates: list[Claim] = store.candidates("claim", claim_keys)
     known: dict[str, Statement] = store.statements_by_ids(s.statement_id for c in candidates for s in c.stances)
     changed_claims = claims.link(analysis.statements, candidates, known, lambda: store.new_id("claim"))
+    _mark_repeats(doc, changed_claims, {**known, **{st.id: st for st in analysis.statements}})
 
     for v in analysis.events:
         v.keys = timeline.event_keys(v)  # after year completion, which may have moved its date
@@ -216,6 +230,19 @@ def link_document(analysis: DocAnalysis, store: Store) -> None:
             v.id = store.new_id("event")
 
     store.save_linking(analysis, changed_entities, changed_claims, changed_events, story)
+
+
+def _mark_repeats(doc: Document, changed: list[Claim], statements: dict[str, Statement]) -> None:
+    """A near-copy's stances on a claim its original already speaks to are repeats of it."""
+    if not doc.copy_of:
+        return
+    for claim in changed:
+        if not any(s.doc_id == doc.copy_of for s in claim.stances):
+            continue
+        for s in claim.stances:
+            if s.doc_id == doc.id:
+                s.repeats = doc.copy_of
+        claim.status, claim.reasons = claims.status(claim, statements)
 
 
 def _undated(analysis: DocAnalysis) -> DocAnalysis:

@@ -127,6 +127,9 @@ class Stance:
     stance: StanceLabel
     doc_id: str = ""
     score: float | None = None
+    # The document this one nearly copies, when that original holds a stance on the same
+    # claim: a repeater, not another source (ten outlets running one wire story are one).
+    repeats: str | None = None
 
 
 @dataclass
@@ -184,6 +187,7 @@ class Story:
     title: str
     doc_ids: list[str] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
+    vector: str | None = None  # centroid of its documents' vectors (`embeddings.pack`)
 
 
 @dataclass
@@ -204,6 +208,9 @@ class DocAnalysis:
     statements: list[Statement] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # Title-and-lead sentence embedding (`embeddings.pack`), the document's place in a
+    # language-independent space; None when the text gives nothing to embed.
+    vector: str | None = None
 
 
 def to_dict(obj: Any) -> Any:

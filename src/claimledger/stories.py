@@ -29,12 +29,22 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
+import numpy as np
+
+from claimledger import embeddings
 from claimledger.entities import mention_keys
 from claimledger.models import DocAnalysis, Mention, Story
 from claimledger.names import has_cyrillic, ru_surname_base, skeleton
 
 WINDOW_DAYS = 45
 THRESHOLD = 0.3
+# Embedding similarity (title and lead vs the story's centroid) at which a document joins
+# a story on meaning alone; never when both sides name specific actors and share none of
+# them (same theme, other people: a look-alike story). Chosen on the "tune" half of
+# Emergent's claims (bench/linking.py): 0.55-0.65 all beat keys alone by +0.2 pairwise F1;
+# letting a lower similarity tip a weak key overlap into a join only cost precision.
+EMB_JOIN = 0.6
+_ACTOR_TOP = 6
 MAX_KEYS = 50
 _DOC_KEYS = 40
 _STEM_LEN = 5
@@ -75,6 +85,15 @@ _SENT_START_RE = re.compile(r"(?:^|[.!?…:]\s+|\n\s*|[\"“«]\s*)$")
 
 def _kind(key: str) -> str:
     return key.split(":", 1)[0]
+
+
+def _is_lsh(key: str) -> bool:
+    return key[:1] == "e" and key[1:2].isdigit()
+
+
+def _plain(keys: list[str]) -> list[str]:
+    """Stem keys only: no `@` metadata, no embedding buckets."""
+    return [k for k in keys if not k.startswith("@") and not _is_lsh(k)]
 
 
 def _stem_of(key: str) -> str:
@@ -169,8 +188,9 @@ def _weighted_doc_keys(analysis: DocAnalysis) -> Counter[str]:
 
 
 def doc_keys(analysis: DocAnalysis) -> list[str]:
-    """Blocking keys of a document, most telling first (actors before terms, frequent first)."""
-    return _ranked(_weighted_doc_keys(analysis))
+    """Blocking keys of a document, most telling first (actors before terms, frequent first),
+    then the buckets of its embedding (which find stories told in other words or languages)."""
+    return _ranked(_weighted_doc_keys(analysis)) + embeddings.lsh_keys_packed(analysis.vector)
 
 
 def _ranked(counts: Counter[str]) -> list[str]:
@@ -231,7 +251,7 @@ def _salience(ranked: list[str]) -> dict[str, tuple[str, float]]:
 def _score(ranked: list[str], story: Story, df: Counter[str], n: int) -> float:
     """Weighted overlap coefficient of the document's and the story's stems (0..1)."""
     d = _salience(ranked)
-    t = _salience([k for k in story.keys if not k.startswith("@")])
+    t = _salience(_plain(story.keys))
     shared = set(d) & set(t)
     if len(shared) < _MIN_SHARED or not any(d[s][0] in _SPECIFIC or t[s][0] in _SPECIFIC for s in shared):
         return 0.0
@@ -268,7 +288,7 @@ def _update(story: Story, analysis: DocAnalysis, ranked: list[str], keys: Counte
     doc = analysis.document
     if doc.id not in story.doc_ids:
         story.doc_ids.append(doc.id)
-    plain = [k for k in story.keys if not k.startswith("@")]
+    plain = _plain(story.keys)
     # Existing keys keep a rank-based score (their order is by importance); the document's
     # keys add theirs, so keys that recur across the story's documents rise to the top.
     # Keyed by stem: a stem seen under two classes keeps the more specific one.
@@ -293,8 +313,42 @@ def _update(story: Story, analysis: DocAnalysis, ranked: list[str], keys: Counte
         last = max(last, day) if last else day
     meta = [f"@first:{first}"] if first else []
     meta += [f"@last:{last}"] if last else []
-    story.keys = [f"{cls[s]}:{s}" for s in top] + meta
+    story.vector = _centroid(story, analysis.vector)
+    story.keys = [f"{cls[s]}:{s}" for s in top] + meta + embeddings.lsh_keys_packed(story.vector)
     return story
+
+
+def _centroid(story: Story, packed: str | None) -> str | None:
+    """Running mean of the member documents' vectors (the document is already in doc_ids)."""
+    new = embeddings.unpack(packed)
+    old = embeddings.unpack(story.vector)
+    if new is None:
+        return story.vector
+    if old is None:
+        return packed
+    n = max(1, len(story.doc_ids) - 1)
+    mean = old * n + new
+    norm = float(np.linalg.norm(mean))
+    return embeddings.pack(mean / norm) if norm else story.vector
+
+
+def _actors(ranked: list[str]) -> set[str]:
+    return {_stem_of(k) for k in ranked[:_ACTOR_TOP] if _kind(k) in _SPECIFIC}
+
+
+def _conflict(ranked: list[str], story: Story) -> bool:
+    """Both name specific actors up front and none of them is shared: a look-alike."""
+    mine, theirs = _actors(ranked), _actors(_plain(story.keys))
+    return bool(mine and theirs and not (mine & theirs))
+
+
+def _joins(key_score: float, cos: float, conflict: bool) -> float:
+    """The score a candidate story earns; below THRESHOLD it is not joined."""
+    if key_score >= THRESHOLD:
+        return key_score + cos
+    if not conflict and cos >= EMB_JOIN:
+        return THRESHOLD + cos
+    return 0.0
 
 
 def assign(analysis: DocAnalysis, candidates: list[Story], new_id: Callable[[], str]) -> Story:
@@ -308,12 +362,14 @@ def assign(analysis: DocAnalysis, candidates: list[Story], new_id: Callable[[], 
     day = _doc_date(analysis)
     df: Counter[str] = Counter()
     for story in candidates:
-        df.update({_stem_of(k) for k in story.keys if not k.startswith("@")})
+        df.update({_stem_of(k) for k in _plain(story.keys)})
+    vec = embeddings.unpack(analysis.vector)
     best: tuple[float, Story] | None = None
     for story in candidates:
         if not _within_window(day, story):
             continue
-        s = _score(ranked, story, df, len(candidates))
+        cos = embeddings.cosine(vec, embeddings.unpack(story.vector))
+        s = _joins(_score(ranked, story, df, len(candidates)), cos, _conflict(ranked, story))
         if s >= THRESHOLD and (best is None or s > best[0]):
             best = (s, story)
     if best is not None:

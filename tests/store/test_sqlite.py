@@ -145,3 +145,29 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     con.close()
     with pytest.raises(StoreError, match="upgrade claimledger"):
         Store(db)
+
+
+def test_candidates_take_the_most_recent_records_of_a_common_key(store: Store) -> None:
+    a = _analysis()
+    store.save_analysis(a)
+    ids = [store.new_id("entity") for _ in range(6)]
+    ents = [Entity(id=i, name=f"Person {i}", type="PERSON", keys=["c:korvo", f"p:{i}"]) for i in ids]
+    ents[0].keys.append("p:rare")
+    for e in ents:  # one linking commit each: later commits are more recent
+        store.save_linking(DocAnalysis(document=a.document), [e])
+    common = store.candidates("entity", ["c:korvo"], per_key=3)
+    assert [e.id for e in common] and {e.id for e in common} == set(ids[-3:])
+    # A rarer key still reaches an old record the common key no longer offers.
+    both = store.candidates("entity", ["c:korvo", "p:rare"], per_key=3)
+    assert ids[0] in {e.id for e in both}
+    assert len(store.candidates("entity", ["c:korvo"])) == 6
+    # More keys than SQLite allows terms in one compound SELECT.
+    many = [f"x:{n}" for n in range(1200)] + ["p:rare"]
+    assert [e.id for e in store.candidates("entity", many)] == [ids[0]]
+
+
+def test_document_vector_round_trips(store: Store) -> None:
+    a = _analysis()
+    a.vector = "AAAA"
+    store.save_analysis(a)
+    assert store.load_analysis(a.document.id).vector == "AAAA"

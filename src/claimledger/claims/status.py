@@ -118,7 +118,12 @@ def status(claim: Claim, statements: dict[str, Statement]) -> tuple[Status, list
     """(status, reasons) from the claim's stances; see the module docstring for the rules."""
     claimants = set(claim.claimant_ids)
     rows: list[_Row] = []
+    # Near-copies of an article that is already here add no voice: they are listed once,
+    # after the reasons, and weigh nothing in the status.
+    repeats = [s for s in claim.stances if s.repeats]
     for s in claim.stances:
+        if s.repeats:
+            continue
         st = statements.get(s.statement_id)
         spk = stance_mod.speaker_key(st) if st is not None else ""
         rows.append(_Row(s, st, spk, spk in claimants))
@@ -203,6 +208,14 @@ def status(claim: Claim, statements: dict[str, Statement]) -> tuple[Status, list
                 verb = "mentioned in advice"
         reasons.append(f"{verb} by {_who(r)}{_where(r)}")
     reasons += partial_notes
+    copied: dict[str, list[str]] = {}
+    for s in repeats:
+        copied.setdefault(s.repeats or "", []).append(s.doc_id)
+    for original, copies in sorted(copied.items()):
+        docs = sorted(set(copies))
+        reasons.append(
+            f"repeated by {len(docs)} near-cop{'y' if len(docs) == 1 else 'ies'} of {original}: {', '.join(docs)}"
+        )
     for rel in claim.related:
         if rel.get("relation") == "corrected_to":
             reasons.append(f"corrected by the claimant to claim {rel.get('claim_id')}")

@@ -107,4 +107,12 @@ MIGRATIONS: list[str] = [
         statement_id UNINDEXED, speaker, content, tokenize='unicode61'
     );
     """,
+    # 2: embeddings and bounded blocking. A document keeps its vector (packed float16, see
+    # `embeddings.pack`) so corpus stages can re-link it without re-encoding; `keys_recent`
+    # lets a lookup take only the most recently touched records of a very common key, which
+    # keeps the cost of linking one document flat as the store grows.
+    """
+    ALTER TABLE documents ADD COLUMN vector TEXT;
+    CREATE INDEX keys_recent ON keys(kind, key);
+    """,
 ]

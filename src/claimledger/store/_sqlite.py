@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -47,6 +48,8 @@ class SearchHit:
     score: float
 
 
+# Records one blocking key contributes to a candidate lookup (see `Store.candidates`).
+PER_KEY = 100
 # Statement ids per `IN (...)` query, well under SQLite's limit on bound parameters.
 _FTS_CHUNK = 500
 
@@ -171,7 +174,8 @@ class Store:
             seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
             db.execute(
                 "INSERT INTO documents(id, source, title, published, published_precision, outlet, language, url,"
-                " text, copy_of, state, signature, local_events, seq) VALUES(?,?,?,?,?,?,?,?,?,?,'analysed',?,?,?)",
+                " text, copy_of, state, signature, local_events, seq, vector)"
+                " VALUES(?,?,?,?,?,?,?,?,?,?,'analysed',?,?,?,?)",
                 (
                     doc.id,
                     doc.source,
@@ -186,6 +190,7 @@ class Store:
                     json.dumps(signature) if signature else None,
                     _dump(analysis.events),
                     seq,
+                    analysis.vector,
                 ),
             )
             db.executemany(
@@ -277,6 +282,7 @@ class Store:
                 for r in self.db.execute("SELECT * FROM mentions WHERE doc_id=? ORDER BY n", (doc_id,))
             ],
             events=[from_dict(Event, e) for e in json.loads(row["local_events"])],
+            vector=row["vector"],
         )
 
     def _document(self, row: sqlite3.Row) -> Document:
@@ -300,18 +306,34 @@ class Store:
 
     # -- corpus records -------------------------------------------------------------------
 
-    def candidates(self, kind: str, keys: Iterable[str], limit: int = 200) -> list[Any]:
-        """Records of `kind` sharing at least one blocking key, most shared keys first."""
+    def candidates(self, kind: str, keys: Iterable[str], limit: int = 200, per_key: int = PER_KEY) -> list[Any]:
+        """Records of `kind` sharing at least one blocking key, most shared keys first.
+
+        Each key contributes at most its `per_key` most recently written records: a key that
+        half the corpus shares ("c:united_states") would otherwise make every lookup scan
+        half the corpus, and it says little about identity anyway; rarer keys still find
+        the older records that matter.
+        """
         table, cls = _KINDS[kind]
         keys = list(dict.fromkeys(keys))
         if not keys:
             return []
-        rows = self.db.execute(
-            f"SELECT t.data FROM (SELECT id, COUNT(*) AS n FROM keys WHERE kind=? AND key IN ({_marks(keys)})"
-            f" GROUP BY id ORDER BY n DESC LIMIT ?) k JOIN {table} t ON t.id = k.id ORDER BY k.n DESC",
-            [kind, *keys, limit],
-        ).fetchall()
-        return [from_dict(cls, json.loads(r[0])) for r in rows]
+        counts: Counter[str] = Counter()
+        # SQLite caps a compound SELECT at 500 terms: long documents have more keys than that.
+        for chunk in _chunks(keys, 400):
+            per = " UNION ALL ".join(
+                "SELECT id FROM (SELECT id FROM keys WHERE kind=? AND key=? ORDER BY rowid DESC LIMIT ?)"
+                for _ in chunk
+            )
+            params = [v for k in chunk for v in (kind, k, per_key)]
+            counts.update(dict(self.db.execute(f"SELECT id, COUNT(*) FROM ({per}) GROUP BY id", params).fetchall()))
+        top = [i for i, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:limit]]
+        data = {
+            r[0]: r[1]
+            for chunk in _chunks(top, 500)
+            for r in self.db.execute(f"SELECT id, data FROM {table} WHERE id IN ({_marks(chunk)})", chunk)
+        }
+        return [from_dict(cls, json.loads(data[i])) for i in top if i in data]
 
     def get(self, kind: str, record_id: str) -> Any:
         table, cls = _KINDS[kind]

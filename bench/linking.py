@@ -1,0 +1,230 @@
+"""Cross-document linking: how well, and how fast as the store grows.
+
+    .venv/bin/python bench/linking.py [--sizes 1000,5000,20000] [--only emergent|scale]
+
+Two parts, in one run:
+
+1. **Emergent claim groups** (`../shared/datasets/emergent/emergent_train.csv`): every
+   article headline goes through `claimledger analyze` as its own document (JSONL, no
+   date: Emergent gives none), in two halves split by claimId: thresholds were chosen on
+   "tune", "check" is the figure to quote. Pairwise precision / recall / F1 of putting two headlines
+   of the same claimId together, for stories (same story) and for claims (share at
+   least one canonical claim), next to the trivial "everything in one group" and "each
+   headline alone" baselines.
+2. **Linking time** (`../shared/datasets/fnc1/train_bodies.csv`): the 1,683 FNC-1 bodies
+   are analysed once (phase 1, cached under the cache folder) and then linked (phase 2:
+   entities, claims, timeline, stories — what `analyze` does after its per-document
+   commits) into fresh stores of 1k, 5k and 20k documents. FNC-1 has fewer bodies than
+   that, so larger stores repeat them as later editions: copy *r* of a body gets its own
+   id and a publication date 90·r days later, so actors and claims recur over time the
+   way an archive's do. The growth factor is (t_N / N) / (t_1k / 1k): 1.0 means a new
+   document costs the same at every size; the target is <= 1.3 at 20k.
+
+Figures depend on the machine (noisy): read the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import itertools
+import json
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+
+from claimledger import analyze as pipeline
+from claimledger import embeddings, nlp
+from claimledger.config import Settings
+from claimledger.models import DocAnalysis, Document, Event, Mention, Statement, from_dict, to_dict
+from claimledger.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "datasets"
+EMERGENT = DATA / "emergent" / "emergent_train.csv"
+FNC_BODIES = DATA / "fnc1" / "train_bodies.csv"
+BASE_DAY = date(2016, 1, 4)
+
+
+# -- part 1: Emergent ------------------------------------------------------------------------
+
+
+def pairwise(groups: dict[str, set[str]], gold: dict[str, str]) -> tuple[float, float, float]:
+    """Pairwise P/R/F1 of predicted co-membership (items may sit in several predicted groups)."""
+    predicted: set[tuple[str, str]] = set()
+    for members in groups.values():
+        for a, b in itertools.combinations(sorted(members), 2):
+            predicted.add((a, b))
+    by_gold: dict[str, list[str]] = defaultdict(list)
+    for item, g in gold.items():
+        by_gold[g].append(item)
+    truth = {(a, b) for items in by_gold.values() for a, b in itertools.combinations(sorted(items), 2)}
+    tp = len(predicted & truth)
+    p = tp / len(predicted) if predicted else 0.0
+    r = tp / len(truth) if truth else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def half(claim_id: str) -> str:
+    """A fixed split of Emergent's claims: thresholds are chosen on "tune", "check" keeps them honest."""
+    return "tune" if int(hashlib.sha256(claim_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
+
+
+def emergent(workdir: Path, part: str) -> list[tuple[str, tuple[float, float, float]]]:
+    rows = [r for r in csv.DictReader(EMERGENT.open(encoding="utf-8")) if half(r["claimId"]) == part]
+    jsonl = workdir / f"emergent-{part}.jsonl"
+    with jsonl.open("w", encoding="utf-8") as f:
+        for r in rows:
+            url = f"https://emergent.invalid/{r['articleId']}"
+            f.write(json.dumps({"url": url, "title": r["articleHeadline"], "text": r["articleHeadline"]}) + "\n")
+    db = workdir / f"emergent-{part}.db"
+    t0 = time.perf_counter()
+    with Store(db) as store:
+        pipeline.analyze([str(jsonl)], store, Settings.load(progress=False))
+        doc_of = {r["articleId"]: store.document_for_source(f"https://emergent.invalid/{r['articleId']}") for r in rows}
+        story_rows = store.db.execute("SELECT id, story_id FROM documents").fetchall()
+        stance_rows = store.db.execute("SELECT claim_id, doc_id FROM stances").fetchall()
+    took = time.perf_counter() - t0
+    gold = {a: r["claimId"] for r, a in ((r, r["articleId"]) for r in rows) if doc_of.get(a)}
+    story_of = {r[0]: r[1] for r in story_rows}
+    docs_of_claim: dict[str, set[str]] = defaultdict(set)
+    for claim_id, doc_id in stance_rows:
+        docs_of_claim[claim_id].add(doc_id)
+    articles_of_doc: dict[str, set[str]] = defaultdict(set)
+    for a, d in doc_of.items():
+        if d:
+            articles_of_doc[d].add(a)
+
+    def expand(groups: dict[str, set[str]]) -> dict[str, set[str]]:
+        return {g: {a for d in docs for a in articles_of_doc[d]} for g, docs in groups.items()}
+
+    stories: dict[str, set[str]] = defaultdict(set)
+    for d, s in story_of.items():
+        stories[s or d].add(d)
+    n_claims = len(set(gold.values()))
+    print(f"Emergent ({part} half): {len(gold)} headlines, {n_claims} claimIds, analysed and linked in {took:.0f} s")
+    return [
+        ("stories", pairwise(expand(stories), gold)),
+        ("claims", pairwise(expand(docs_of_claim), gold)),
+        ("one group (baseline)", pairwise({"all": set(gold)}, gold)),
+        ("singletons (baseline)", pairwise({a: {a} for a in gold}, gold)),
+    ]
+
+
+# -- part 2: linking time ---------------------------------------------------------------------
+
+
+def _analyses(cache: Path) -> list[DocAnalysis]:
+    """Phase 1 over the FNC-1 bodies, cached: linking is what is timed, not parsing."""
+    digest = hashlib.sha256(FNC_BODIES.read_bytes()).hexdigest()[:12]
+    path = cache / f"fnc_bodies_{digest}.jsonl"
+    if not path.exists():
+        bodies = list(csv.DictReader(FNC_BODIES.open(encoding="utf-8")))
+        print(f"analysing {len(bodies)} FNC-1 bodies once (cached in {path}) ...", file=sys.stderr)
+        settings = Settings.load(progress=False)
+        docs = [Document(source=f"fnc1:body/{b['Body ID']}", text=b["articleBody"], language="en") for b in bodies]
+        tmp = path.with_suffix(".part")
+        with tmp.open("w", encoding="utf-8") as f:
+            for doc, sdoc in zip(docs, nlp.pipe((d.text for d in docs), "en"), strict=True):
+                analysis, _, _ = pipeline.analyse_document(doc, sdoc, None, settings)
+                f.write(json.dumps(to_dict(analysis)) + "\n")
+        tmp.rename(path)
+    out: dict[str, DocAnalysis] = {}
+    for line in path.open(encoding="utf-8"):
+        a = _load(json.loads(line))
+        out.setdefault(a.document.id, a)  # a body FNC-1 lists twice is one document
+    missing = [a for a in out.values() if a.vector is None]
+    if missing:  # a cache written before documents had vectors
+        for a in missing:
+            a.vector = embeddings.document_vector(a.document.title, a.document.text)
+    return list(out.values())
+
+
+def _load(d: dict) -> DocAnalysis:
+    return DocAnalysis(
+        document=from_dict(Document, d["document"]),
+        statements=[from_dict(Statement, s) for s in d["statements"]],
+        mentions=[from_dict(Mention, m) for m in d["mentions"]],
+        events=[from_dict(Event, v) for v in d["events"]],
+        vector=d.get("vector"),
+    )
+
+
+def _edition(a: DocAnalysis, copy: int, i: int) -> DocAnalysis:
+    """Copy `copy` of body `i`: a distinct document published 90*copy days after the first."""
+    d = json.loads(json.dumps(to_dict(a)))
+    old = d["document"]["id"]
+    new = f"{old}e{copy}" if copy else old
+    published = (BASE_DAY + timedelta(days=90 * copy + i % 60)).isoformat()
+    d["document"].update(id=new, source=f"{d['document']['source']}#e{copy}", sources=[], published=published)
+    d["document"]["published_precision"] = "day"
+    for s in d["statements"]:
+        s["id"] = s["id"].replace(old, new, 1) if old in s["id"] else f"{new}:{s['id']}"
+        s["doc_id"] = new
+    for m in d["mentions"]:
+        m["doc_id"] = new
+    for v in d["events"]:
+        v["doc_ids"] = [new]
+        v["statement_ids"] = [x.replace(old, new, 1) for x in v.get("statement_ids") or []]
+        v["id"] = v["id"].replace(old, new, 1)
+    return _load(d)
+
+
+def link_time(analyses: list[DocAnalysis], n: int, workdir: Path) -> float:
+    db = workdir / f"scale_{n}.db"
+    with Store(db) as store:
+        made = 0
+        for copy in itertools.count():
+            for i, a in enumerate(analyses):
+                if made == n:
+                    break
+                store.save_analysis(_edition(a, copy, i))
+                made += 1
+            if made == n:
+                break
+        t0 = time.perf_counter()
+        linked = pipeline.link_pending(store)
+        took = time.perf_counter() - t0
+        assert linked == n, (linked, n)
+    return took
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,5000,20000", help="store sizes to time linking at")
+    ap.add_argument("--only", choices=["emergent", "scale"], help="run one part")
+    ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "claimledger-bench")
+    args = ap.parse_args()
+    args.cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        if args.only != "scale":
+            if not EMERGENT.exists():
+                print(f"skipped Emergent: {EMERGENT} is absent (datasets live in ../shared, outside the repo)")
+            else:
+                for part in ("tune", "check"):
+                    results = emergent(work, part)
+                    print(f"\n| grouping ({part}) | pairwise P | R | F1 |\n|---|---|---|---|")
+                    for name, (p, r, f1) in results:
+                        print(f"| {name} | {p:.3f} | {r:.3f} | {f1:.3f} |")
+        if args.only != "emergent":
+            if not FNC_BODIES.exists():
+                print(f"skipped linking time: {FNC_BODIES} is absent")
+                return 0
+            analyses = _analyses(args.cache)
+            sizes = [int(s) for s in args.sizes.split(",")]
+            times = {n: link_time(analyses, n, work) for n in sizes}
+            base = sizes[0]
+            print("\n| documents | link time (s) | ms / document | growth factor |\n|---|---|---|---|")
+            for n in sizes:
+                growth = (times[n] / n) / (times[base] / base)
+                print(f"| {n} | {times[n]:.1f} | {1000 * times[n] / n:.1f} | {growth:.2f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
