@@ -193,3 +193,43 @@ def test_cyrillic_person_joins_latin_transliteration_but_not_a_namesake() -> Non
     _run([d1, d2, d3])
     assert d1[0].entity_id == d2[0].entity_id
     assert d3[0].entity_id != d1[0].entity_id
+
+
+def test_russian_inflections_and_latin_forms_are_one_person() -> None:
+    batches = [[_m(n, "PERSON", doc=f"d{i}")] for i, n in enumerate(["Gordon", "Гордона", "Гордону", "Гордон"])]
+    batches += [[_m("Shevchenko's", "PERSON", doc="d9")], [_m("Шевченко", "PERSON", doc="d10")]]
+    known = _run(batches)
+    flat = [m for b in batches for m in b]
+    assert len({m.entity_id for m in flat[:4]}) == 1
+    assert len({m.entity_id for m in flat[4:]}) == 1
+    assert len(known) == 2
+
+
+def test_russian_state_bodies_share_the_english_keys() -> None:
+    for en, ru in [
+        ("Tajik MFA", "МИД Таджикистана"),
+        ("Tajik MFA", "таджикский МИД"),
+        ("Uzbek Defence Ministry", "Министерство обороны Узбекистана"),
+        ("Ministry of Defence of Uzbekistan", "Минобороны Узбекистана"),
+    ]:
+        a, b = _m(en, "ORG"), _m(ru, "ORG", doc="d2")
+        assert set(mention_keys(a)) & set(mention_keys(b)), (en, ru)
+        known = _run([[a], [b]])
+        assert len(known) == 1 and a.entity_id == b.entity_id, (en, ru)
+
+
+def test_different_patronymics_are_different_people() -> None:
+    a = _m("Иван Петрович Сидоров", "PERSON")
+    b = _m("Иван Николаевич Сидоров", "PERSON", doc="d2")
+    c = _m("Ивана Петровича Сидорова", "PERSON", doc="d3")
+    _run([[a], [b], [c]])
+    assert a.entity_id != b.entity_id
+    assert c.entity_id == a.entity_id
+
+
+def test_surname_gender_keeps_a_man_and_a_woman_apart() -> None:
+    anna = [_m("Анна Волкова", "PERSON"), _m("Anna Volkova", "PERSON", doc="d2"), _m("Волковой", "PERSON", doc="d3")]
+    man = _m("Волков", "PERSON", doc="d4")
+    _run([[m] for m in [*anna, man]])
+    assert len({m.entity_id for m in anna}) == 1
+    assert man.entity_id != anna[0].entity_id

@@ -204,6 +204,17 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "esq", "phd"}
 _PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn",
               "ben", "abu", "bint", "ter", "ten", "dos", "das"}  # fmt: skip
 _PATRONYMIC_RE = re.compile(r"(?:ович|евич|ьич|ич|овна|евна|ична|инична)$", re.IGNORECASE)
+# A patronymic in any case form (Петровича, Петровной) and in Latin (Petrovich, Petrovna): its
+# stem up to the suffix, which tells the father's name, and the suffix, which tells the gender.
+_PATRONYMIC_ANY_RE = re.compile(
+    r"^(?P<stem>[а-яё]+?(?:ов|ев|ь)?)(?P<suf>ич|вич|вн|чн)(?:а|у|ем|е|ы|ой|ою|)$"
+    r"|^(?P<lstem>[a-z]+?(?:ov|ev))(?P<lsuf>ich|na)$"
+)
+# Russian surname endings that show the bearer's gender whatever the case: "-ская", "-овой" are
+# a woman's, "-ов", "-ский", "-ского" a man's. "-ова", "-ину" are left open: "Волкова" is also the
+# genitive of "Волков", "Волкову" his dative.
+_RU_FEMININE_RE = re.compile(r"(?:[сц]кая|[сц]кую|[оеё]вой|[иы]ной)$|(?:ova|eva|yova|[st]skaya)$")
+_RU_MASCULINE_RE = re.compile(r"(?:[оеё]в|[иы]н|[сц]кий|[сц]кого|[сц]кому|[сц]ким)$|(?:ov|ev|[st]?sk(?:y|iy|ii))$")
 
 _PRONOUNS = {
     "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i", "you", "who", "which", "this",
@@ -217,6 +228,29 @@ class PersonName:
     surname: str  # skeleton of the surname
     surname_variants: tuple[str, ...]  # all skeleton forms worth keying (inflected/base)
     tokens: int  # how many name tokens the form had: fuller names win as display name
+    patronymic: str = ""  # skeleton of the patronymic's stem (the father's name), "" when absent
+    gender: str = ""  # "f" or "m" where the surname or patronymic shows it, else ""
+
+
+def _patronymic(token: str) -> tuple[str, str] | None:
+    """(stem skeleton, gender) of a patronymic in any case form, or None."""
+    m = _PATRONYMIC_ANY_RE.match(token.lower())
+    if m is None:
+        return None
+    stem = m.group("stem") or m.group("lstem")
+    suf = m.group("suf") or m.group("lsuf")
+    if len(stem) < 3:
+        return None
+    return skeleton(stem), ("f" if suf in ("вн", "чн", "na") else "m")
+
+
+def _surname_gender(token: str) -> str:
+    low = token.lower()
+    if _RU_FEMININE_RE.search(low):
+        return "f"
+    if _RU_MASCULINE_RE.search(low):
+        return "m"
+    return ""
 
 
 def person_name(text: str) -> PersonName | None:
@@ -245,12 +279,20 @@ def person_name(text: str) -> PersonName | None:
         ] or toks  # fmt: skip
     if not toks:
         return None
+    # "Иван Петрович Сидоров", "Сидоров Иван Петрович": the patronymic sits after the first word
+    patronymic, p_gender = "", ""
+    if len(toks) >= 3:
+        found = next((pt for t in toks[1:] if (pt := _patronymic(t)) is not None), None)
+        if found is not None:
+            patronymic, p_gender = found
     # Russian order "Фамилия Имя Отчество": a patronymic last means the surname came first.
     if len(toks) >= 2 and _PATRONYMIC_RE.search(toks[-1]) and has_cyrillic(toks[-1]):
         if len(toks) == 2:
             return None  # "Имя Отчество": no surname to key on
         toks = [toks[1], toks[0]]
     toks = [t for i, t in enumerate(toks) if not (i > 0 and has_cyrillic(t) and _PATRONYMIC_RE.search(t))] or toks
+    if patronymic and len(toks) >= 3:
+        toks = [toks[0], *[t for t in toks[1:-1] if _patronymic(t) is None], toks[-1]]
     surname_tok = toks[-1]
     given_toks = [t for t in toks[:-1] if t.lower() not in _PARTICLES]
     variants: list[str] = []
@@ -263,7 +305,10 @@ def person_name(text: str) -> PersonName | None:
     if not variants:
         return None
     given = skeleton(given_toks[0]) if given_toks else ""
-    return PersonName(given, variants[0], tuple(variants), len(toks))
+    # only Slavic-looking forms say a gender: Cyrillic, or a Latin name with a patronymic or
+    # one of the transliterated endings
+    gender = p_gender or _surname_gender(surname_tok)
+    return PersonName(given, variants[0], tuple(variants), len(toks), patronymic, gender)
 
 
 def given_compatible(a: str, b: str) -> bool:
@@ -426,6 +471,12 @@ def _person_score(p: PersonName, cand: _Cand) -> int:
     for q in cand.parsed:
         if q.cls != "person" or q.person is None or not surname_match(p, q.person):
             continue
+        if (p.patronymic and q.person.patronymic and p.patronymic != q.person.patronymic) or (
+            p.gender and q.person.gender and p.gender != q.person.gender
+        ):
+            # Иван Петрович vs Иван Николаевич Сидоров, Волков vs Анна Волкова: other people,
+            # whatever other forms the candidate also carries
+            return 0
         if not given_compatible(p.given, q.person.given):
             conflict = True
             continue

@@ -202,7 +202,9 @@ def _doc_index(doc: Doc) -> _DocIndex:
     # GPEs outside the table keep a stem key; their demonyms are found by the same stem.
     stems: dict[str, str] = {}
     for ent in ents:
-        if ent.label_ not in ("GPE", "LOC") or any(t.i in ix.places for t in ent):
+        if any(t.i in ix.places for t in ent):
+            continue
+        if ent.label_ not in ("GPE", "LOC") and not _org_as_place(ent):
             continue
         # Russian place names are inflected: the lemma gives the stem its base form.
         text = " ".join(_lemma(t) for t in ent) if _CYRILLIC.search(ent.text) else ent.text
@@ -228,6 +230,15 @@ def _doc_index(doc: Doc) -> _DocIndex:
                 put(key, [t.i], _demonym_form(t, stems[key]))
     _INDEX[doc] = ix
     return ix
+
+
+def _org_as_place(ent: Span) -> bool:
+    """ "the plant in Dorvik": the English tagger calls a town it does not know an ORG, but a
+    one-word name (not an acronym) after "in" or "near" is where something is."""
+    if ent.label_ != "ORG" or len(ent) != 1 or ent.text.isupper() or not ent.text[:1].isupper():
+        return False
+    tok = ent[0]
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "near")
 
 
 def _demonym_form(tok: Token, place: str) -> bool:
@@ -450,7 +461,7 @@ def _quantity(tok: Token) -> dict[str, str] | None:
                 break
     if noun is None:
         return None
-    return {"value": value, "unit": _lemma(noun), "text": doc[tok.i : noun.i + 1].text}
+    return {"value": value, "unit": lx.unit_of(_lemma(noun)), "text": doc[tok.i : noun.i + 1].text}
 
 
 def _doc_frame(toks: list[Token], content: str) -> dict[str, Any]:
@@ -672,7 +683,7 @@ def text_frame(text: str) -> dict[str, Any]:
     fr["hedged"] = any(w.group(0).lower() in lx.HEDGES for w in words)
     fr["question"] = text.rstrip().endswith("?")
     fr["quantities"] = [
-        {"value": m.group(1), "unit": _singular(m.group(2).lower()), "text": m.group(0)}
+        {"value": m.group(1), "unit": lx.unit_of(_singular(m.group(2).lower())), "text": m.group(0)}
         for m in re.finditer(r"\b(\d[\d,.]*)\s+([A-Za-zА-Яа-яЁё]+)", text)
         if not re.fullmatch(r"(1[89]|20)\d\d", m.group(1))
     ]

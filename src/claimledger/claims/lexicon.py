@@ -18,17 +18,18 @@ _PREDICATES: dict[str, str] = {
         "construct construction fabricate develop development release create "
         "производить производство производитель выпускать выпуск собирать сборка изготавливать "
         "изготовлять изготовление строить строительство создавать создание разрабатывать разработка "
-        "наладить налаживать"
+        "наладить налаживать выпустить произвести изготовить собрать построить создать разработать"
     ),
     "supply": (
         "supply supplier export exporter deliver delivery sell sale ship shipment transfer provide send "
         "smuggle transport "
         "поставлять поставка поставщик экспортировать экспорт продавать продажа передавать передача "
-        "отправлять отправка переправлять снабжать"
+        "отправлять отправка переправлять снабжать продать отправить переправить экспортироваться"
     ),
     "acquire": (
         "buy purchase purchaser acquire acquisition demand import order obtain receive procure procurement "
-        "покупать купить закупать закупка приобретать приобретение импортировать импорт получать заказывать"
+        "покупать купить закупать закупка приобретать приобретение импортировать импорт получать заказывать "
+        "закупить приобрести заказать"
     ),
     "use": (
         "use deploy deployment employ operate launch fire "
@@ -253,3 +254,43 @@ HEDGES = frozenset(
 )
 LOCATIVE_PREPS = frozenset({"in", "on", "at", "inside", "within", "near", "в", "на", "во", "под", "около"})
 TERRITORY_NOUNS = frozenset({"territory", "soil", "land", "территория", "земля", "пределы"})
+
+# Units of counted things, so an English and a Russian report of one number compare: "17
+# countries" and "17 стран" both count "country". Theme nouns go through THEME_SYNONYM first.
+UNIT_OF: dict[str, str] = {
+    "страна": "country",
+    "государство": "country",
+    "человек": "person",
+    "people": "person",
+    "житель": "resident",
+    "рубль": "rouble",
+    "ruble": "rouble",
+    "доллар": "dollar",
+    "евро": "euro",
+    "процент": "percent",
+    "тонна": "tonne",
+    "ton": "tonne",
+    "километр": "kilometre",
+    "kilometer": "kilometre",
+    "год": "year",
+    "месяц": "month",
+    "неделя": "week",
+    "день": "day",
+    "сотрудник": "employee",
+    "работник": "employee",
+    "рабочий": "worker",
+    "солдат": "soldier",
+    "военнослужащий": "soldier",
+    "troop": "soldier",
+    "ребенок": "child",
+    "ребёнок": "child",
+    "город": "city",
+    "компания": "company",
+    "штука": "unit",
+}
+
+
+def unit_of(lemma: str) -> str:
+    """The language-neutral name of a counted thing ("стран" -> country, "беспилотников" -> drone)."""
+    low = lemma.lower().replace("ё", "е")
+    return THEME_SYNONYM.get(low) or UNIT_OF.get(low) or UNIT_OF.get(lemma.lower()) or lemma

@@ -89,6 +89,17 @@ def claim_keys(claim: Claim) -> list[str]:
 # ---------------------------------------------------------------------------------------
 
 
+def _concepts(lemmas: set[str]) -> set[str]:
+    """Language-neutral names of lemmas the claim vocabulary knows ("экспорт" -> supply)."""
+    out = set()
+    for lem in lemmas:
+        low = lem.lower().replace("ё", "е")
+        got = lx.PREDICATE_OF.get(low) or lx.THEME_SYNONYM.get(low) or lx.UNIT_OF.get(low)
+        if got:
+            out.add(got)
+    return out
+
+
 def _genus_overlap(a: set[str], b: set[str]) -> bool:
     return any(x in lx.GENUS.get(y, ()) or y in lx.GENUS.get(x, ()) for x in a for y in b)
 
@@ -141,13 +152,18 @@ def unify(fs: dict[str, Any], fc: dict[str, Any]) -> tuple[float, bool]:
     ac = set(fc.get("agent") or []) | set(fc.get("participants") or [])
     agent = 1.0 if as_ & ac else 0.5 if not (as_ and ac) else 0.2
     ls, lc = set(fs.get("lemmas") or []), set(fc.get("lemmas") or [])
-    lem = len(ls & lc) / len(ls | lc) if ls and lc else 0.0
+    cross = fs.get("lang", "en") != fc.get("lang", "en")
+    if cross:
+        # An English and a Russian wording share no lemma: compare what the words name
+        # (predicate classes, theme heads, counted units) instead.
+        ls, lc = _concepts(ls), _concepts(lc)
+    lem = len(ls & lc) / len(ls | lc) if ls and lc and (not cross or len(ls | lc) >= 2) else 0.0
     if theme < 0.85 and place < 1.0 and agent < 1.0 and lem < 0.5:
         return 0.0, False  # sharing only a predicate class is not sharing a proposition
     if place < 1.0 and theme < 1.0 and agent < 1.0 and lem < 0.5:
         return 0.0, False  # with no place to anchor it, "equipment" ~ "drones" alone is too loose
     score = 0.3 * pred + 0.3 * place + 0.25 * theme + 0.1 * agent + 0.05 * lem
-    if lem >= 0.6 and pred >= 0.6:
+    if lem >= 0.6 and pred >= 0.6 and not cross:
         score = max(score, 0.8)  # the same words (a quote repeated by another outlet)
     return round(score, 3), partial
 
@@ -314,6 +330,11 @@ class _Linker:
         if not (fr.get("predicates") or fr.get("theme")):
             return  # nothing propositional to link ("he recommended caution")
         found = self.matches(fr)
+        if st.act in _ASSERTIVE and fr.get("places") and fr.get("predicate") and not fr.get("negated"):
+            # "the plant in Dorvik built 60 drones" asserts a placed proposition; a claim that
+            # names no place at all ("drones are supplied") is a vaguer one, not this one,
+            # unless the two are worded alike
+            found = [x for x in found if x[2].frame.get("places") or x[0] >= 0.8]
         for _, _, claim in found:
             self.add(claim, st)
         if found:

@@ -6,7 +6,10 @@ speaker, cue and content are char spans into `doc.text`. A quotation next to a c
 that cue's content (direct speech); a quotation standing alone takes the speaker of the
 attribution just before it. For English, a learned cue scorer (`nlp/cues.py`, trained on
 PolNeAR train) adds cues the lexicon lacks ("a poll found", "PENCE: ...", "called for an
-inquiry") and drops counted-lexicon cues it finds unlike one. Speaker names are resolved
+inquiry"); a learned attribution scorer (`cues.AttributionScorer`, also from PolNeAR train)
+then judges each whole candidate (cue, source and content together) and drops the learned
+cues' and the counted lexicon's readings it finds unlike an annotated attribution; the
+hand-listed cues' readings are always kept. Speaker names are resolved
 later, per document, by `claimledger.statements`; here a speaker is only the words in this
 sentence.
 """
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -86,6 +89,9 @@ class Attribution:
     # "“A,” she said, “B.”": the quotation after the interruption, which an annotator counts as
     # the same content. It also stays an orphan quotation (its own statement) for the ledger.
     continuation: list[CharSpan] = field(default_factory=list)
+    # which reading proposed it: "rule" (a listed verb cue), "according", "noun", "learned"
+    # (a cue the cue scorer found), "turn"; the attribution scorer weighs them differently
+    origin: str = ""
 
 
 class AttributionFinder:
@@ -106,6 +112,11 @@ class AttributionFinder:
         # the learned cue scorer (English only: it was trained on PolNeAR's parse); None
         # when its weights are absent, and the rules then work alone
         self.cue_model = cues.load_model() if self.lang == "en" else None
+        # the learned judge of whole candidate attributions; it needs the cue scorer's proposals
+        self.scorer = cues.load_scorer() if self.cue_model is not None else None
+        # set by bench/train_attribution.py: every candidate's (attribution, features) is
+        # appended here and all are kept, so the scorer can be trained on them
+        self.collect: list[tuple[Attribution, list[str]]] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP") or self.lang == "xx":
@@ -171,6 +182,10 @@ class _Finder:
         if tok.pos_ not in ("VERB", "AUX") and not (
             tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and lemma in self.cfg.verbs
         ):
+            return None
+        if self.cfg.lang == "ru" and "Pass" in tok.morph.get("Voice") and "Part" in tok.morph.get("VerbForm"):
+            # "все они переданы пограничникам": a passive participle reports no speech (the
+            # impersonal "говорится", also passive to the tagger, does)
             return None
         for c in tok.children:
             if c.dep_ in ("prt", "prep", "compound:prt") and (lemma, c.lower_) in self.cfg.phrasal:
@@ -258,7 +273,7 @@ class _Finder:
                 for c in cur.head.children:
                     if c.dep_ in SUBJ and c.i > cur.i:
                         return c
-            if cur is tok and self.stray_conj(cur):
+            if cur is tok and (self.stray_conj(cur) or self.ru_stray_conj(cur)):
                 # "said that the bridge was safe and added that ...": the second speech verb
                 # shares the subject of the verb above the reported clause, not the clause's own
                 up = cur.head.head
@@ -273,6 +288,10 @@ class _Finder:
                 cur = cur.head
                 continue
             if cur.dep_ in ("relcl", "acl", "acl:relcl") and cur.head.i != cur.i:
+                if self.cfg.lang == "ru" and any(
+                    c.lemma_.lower() == "который" and "Nom" not in c.morph.get("Case") for c in cur.children
+                ):
+                    return None  # "Валдорией, которую назвал ...": the noun is the object, not the speaker
                 return cur.head if cur.head.pos_ in ("NOUN", "PROPN") else None
             if (
                 cur is tok
@@ -418,6 +437,8 @@ class _Finder:
         if qe > clause[0] or k + 1 >= len(self.quotes) or k + 1 in self.used_quotes:
             return None
         ns, ne = self.quotes[k + 1]
+        if ns < clause[1]:
+            return None  # a quoted name inside the source phrase ("фонда «Северный мост»")
         if not re.fullmatch(r"\s*[,.;:—–-]?\s*", self.text[clause[1] : ns]) or "\n" in self.text[clause[1] : ns]:
             return None
         # "“A,” he said. “B,” she said.": a second half that hands over to its own cue is not ours
@@ -483,15 +504,23 @@ class _Finder:
                 cue = self.cue_act(tok)
                 if cue is not None:
                     att = self.verb_attribution(tok, cue[0], cue[1])
-                elif tok.lower_ == "according" or (tok.lemma_.lower() == "слово" and _has_case(tok, "по")):
+                    if att is not None:
+                        att.origin = "rule"
+                elif tok.lower_ == "according" or self.ru_according(tok):
                     att = self.according(tok)
+                    if att is not None:
+                        att.origin = "according"
             if att is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.cfg.nouns:
                 att = self.noun_attribution(tok)
                 if att is not None:
                     att.nested = inside
+                    att.origin = "noun"
             if att is not None:
                 found.append(att)
-        if self.cfg.cue_model is not None:
+        if self.cfg.cue_model is not None and self.cfg.scorer is not None:
+            found.extend(self.learned_cues(found, self.cfg.scorer.candidate))
+            found = self.triage(found)
+        elif self.cfg.cue_model is not None:
             found = self.veto(found)
             found.extend(self.learned_cues(found))
         found = _according_as_channel(self.doc, found)
@@ -527,7 +556,98 @@ class _Finder:
             out.append(a)
         return out
 
-    def learned_cues(self, found: list[Attribution]) -> list[Attribution]:
+    def triage(self, found: list[Attribution]) -> list[Attribution]:
+        """Keep the candidates the attribution scorer accepts (see `cues.AttributionScorer`),
+        each with the content boundary it likes best among a few readings (`variants`)."""
+        scorer = self.cfg.scorer
+        assert scorer is not None
+        index = cues.QuoteIndex(self.quotes)
+        out: list[Attribution] = []
+        for a in found:
+            options = [(a, "v=orig"), *(self.variants(a) if scorer.variants else [])]
+            scored = []
+            for v, tag in options:
+                feats = [*triple_features(self.doc, self.text, v, index, self.cfg.cue_model), tag]
+                if self.cfg.collect is not None:
+                    self.cfg.collect.append((v, feats))
+                else:
+                    scored.append((scorer.score(feats), -len(scored), v))
+            if self.cfg.collect is not None:
+                out.append(a)
+                continue
+            p, _, best = max(scored, key=lambda x: (x[0], x[1]))
+            bar = scorer.threshold if a.origin in ("learned", "turn") else scorer.rule_threshold
+            # a hand-listed cue ("said", "confirmed", "appealed to", "according to", "X's words
+            # about") is the ledger's own reading, kept whatever the scorer, trained on one
+            # corpus's conventions, thinks of it; the scorer judges the counted lexicon's cues
+            # and the learned ones
+            protected = a.origin in ("noun", "according") or (
+                a.origin == "rule" and a.cue_lemma not in self.cfg.learned
+            )
+            if p >= bar or protected:
+                out.append(best)
+            else:
+                # a rejected quotation reading frees its quotation for the orphan pass
+                for k, q in enumerate(self.quotes):
+                    if a.direct and a.content and q[0] <= a.content[0][0] < q[1]:
+                        self.used_quotes.discard(k)
+        return out
+
+    def variants(self, a: Attribution) -> list[tuple[Attribution, str]]:
+        """Other readings of a candidate's content for the scorer to weigh: an indirect content
+        cut before a trailing modifier ("criticized X as Y | during a campaign stop"), or run
+        on over what follows it in the sentence ("said A | , but B"); a quotation without the
+        one after the interruption."""
+        out: list[tuple[Attribution, str]] = []
+        if not a.content or a.speaker is None:
+            return out
+        if a.direct:
+            if a.continuation:
+                out.append((self._with(a, list(a.content), []), "v=nocont"))
+            return out
+        if len(a.content) != 1:
+            return out
+        span = self.doc.char_span(*a.content[0], alignment_mode="expand")
+        if span is None or not len(span):
+            return out
+        root = span.root
+        lo, hi = span.start, span.end
+        heads = {root.i} | {c.i for c in root.children if c.dep_ in ("dobj", "pobj", "attr") and lo <= c.i < hi}
+        cuts = [t for t in span if t.head.i in heads and t.i > t.head.i and t.dep_ in _TRIM_DEPS and t.left_edge.i > lo]
+        for t in sorted(cuts, key=lambda t: t.left_edge.i)[:3]:
+            toks = [x for x in span if x.i < t.left_edge.i]
+            sp = self.span_of(toks)
+            if sp is not None and sp[1] - sp[0] >= 2:
+                kind = "obj" if t.head.i != root.i else "root"
+                out.append((self._with(a, [sp], []), f"v=trim|{t.dep_}|{kind}"))
+        # what follows the content in its sentence, hung on the cue or on the content's head
+        sent = root.sent
+        cue_span = self.doc.char_span(*a.cue[0], alignment_mode="expand") if a.cue else None
+        anchors = {root.i, root.head.i} | ({cue_span.root.i} if cue_span is not None and len(cue_span) else set())
+        nxt = [t for t in sent if t.i >= hi and t.head.i in anchors and t.dep_ in _EXTEND_DEPS and not t.is_punct]
+        if nxt:
+            t = min(nxt, key=lambda t: t.i)
+            toks = [x for x in self.doc[lo : t.right_edge.i + 1]]
+            sp = self.span_of(toks)
+            if sp is not None and sp[1] > a.content[0][1]:
+                out.append((self._with(a, [sp], []), f"v=ext|{t.dep_}"))
+            end = [x for x in self.doc[lo : sent.end]]
+            sp2 = self.span_of(end)
+            if sp2 is not None and sp is not None and sp2[1] > sp[1]:
+                out.append((self._with(a, [sp2], []), "v=sentend"))
+        return out
+
+    def _with(self, a: Attribution, content: list[CharSpan], continuation: list[CharSpan]) -> Attribution:
+        parts = [*content, *continuation, *a.cue, *([a.speaker] if a.speaker else [])]
+        return replace(
+            a,
+            content=content,
+            continuation=continuation,
+            start=min(p[0] for p in parts),
+            end=max(p[1] for p in parts),
+        )
+
+    def learned_cues(self, found: list[Attribution], threshold: float | None = None) -> list[Attribution]:
         """Cues the lexicon does not list that the learned scorer is confident about ("a poll
         found that ...", "X's pledge that ...", "PENCE: ..."). Only tokens the rules did not
         already try are scored, one dot product each; their source and content are read with
@@ -543,7 +663,7 @@ class _Finder:
             # a transcript turn in capitals ("PENCE: ...") is a cue whatever the score: the
             # model saw few transcripts, and `turn` still checks the shape and the name
             upper_turn = tok.text == ":" and cues.turn_shape(tok) == "upper"
-            if not upper_turn and model.score(tok, index) < model.threshold:
+            if not upper_turn and model.score(tok, index) < (model.threshold if threshold is None else threshold):
                 continue
             att: Attribution | None
             if tok.text == ":":
@@ -551,6 +671,7 @@ class _Finder:
             else:
                 att = self.learned_verb(tok)
             if att is not None:
+                att.origin = "turn" if tok.text == ":" else "learned"
                 out.append(att)
         return out
 
@@ -574,7 +695,9 @@ class _Finder:
             if att is not None:
                 return att
         if any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass") for c in tok.children):
-            return None  # "were charged with a crime": the subject is the one spoken of
+            # "were charged with a crime": the subject is the one spoken of; with an agent
+            # ("was first reported by the Post") the agent spoke of it
+            return self.passive(tok, act, cue_toks)
         right = [c for c in tok.children if c.i > tok.i and not c.is_punct and c not in cue_toks]
         # "called for X": the phrasal cue's preposition governs what was asked
         right = [g for c in cue_toks if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"] + right
@@ -593,11 +716,47 @@ class _Finder:
             objs = [c for c in right if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd")]
             if objs:
                 content_toks = list(objs[0].subtree)
-        if len(content_toks) < 2 or all(t.ent_type_ in ("DATE", "TIME") or not t.is_alpha for t in content_toks):
+        # one name may be what was spoken of ("attacked Trump", "backed Clinton"); a lone pronoun
+        # is more often whom something was done to ("called him yesterday")
+        if len(content_toks) == 1 and content_toks[0].pos_ != "PROPN":
+            return None
+        if not content_toks or all(t.ent_type_ in ("DATE", "TIME") or not t.is_alpha for t in content_toks):
             return None
         # a thing named, not a proposition: no claim or denial the ledger could check, except
         # a request ("called for an inquiry")
         return self.verb_attribution(tok, act if act == "appeal" else "other", cue_toks, content_toks)
+
+    def passive(self, tok: Token, act: str, cue_toks: list[Token]) -> Attribution | None:
+        """ "The registration issue was first reported by The Washington Post": the agent is
+        the source and the passive subject what it said or spoke of."""
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        subj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj:pass")), None)
+        by = [g for g in agent.children if g.dep_ == "pobj"] if agent is not None else []
+        if agent is None or subj is None or not by or by[0].pos_ not in ("PROPN", "NOUN", "PRON"):
+            return None
+        sp_toks = self.speaker_tokens(by[0])
+        speaker = self.span_of(sp_toks)
+        cue = [*cue_toks, agent]
+        content_toks = list(subj.subtree)
+        if subj.lower_ in ("which", "that", "who") and tok.dep_ in ("relcl", "acl:relcl"):
+            content_toks = [t for t in tok.head.subtree if t.i < tok.head.i or t.i == tok.head.i]
+        content = self.span_of(content_toks)
+        if speaker is None or content is None or _overlaps(content, speaker):
+            return None
+        cue_span = [(t.idx, t.idx + len(t)) for t in sorted(cue, key=lambda t: t.i)]
+        att = Attribution(
+            start=min(speaker[0], cue_span[0][0], content[0]),
+            end=max(speaker[1], cue_span[-1][1], content[1]),
+            act=act if act == "appeal" else "other",
+            direct=False,
+            speaker=speaker,
+            cue=cue_span,
+            content=[content],
+            cue_lemma=tok.lemma_.lower(),
+            speaker_token=by[0].i,
+            source=self.full_source(by[0], {t.i for t in cue} | {t.i for t in content_toks}),
+        )
+        return att
 
     def turn(self, colon: Token) -> Attribution | None:
         """ "PENCE: Well, look, ..." (a transcript turn) or "Poll: Voters Abandon ..." (a
@@ -665,7 +824,9 @@ class _Finder:
         exclude = {t.i for t in sp_toks} | {t.i for t in cue_toks}
         channel_tok = self.channel(tok, exclude)
         if channel_tok is not None:
-            exclude |= {t.i for t in channel_tok.subtree}
+            # "говорится в заявлении фонда «Северный мост»": the holder of the statement is the
+            # speaker, inside the channel phrase; its words stay with it
+            exclude |= {t.i for t in channel_tok.subtree} - {t.i for t in subj.subtree}
         negated = any(c.dep_ == "neg" or c.lower_ in ("не", "not", "never", "n't") for c in tok.children)
         cue_span = [(t.idx, t.idx + len(t)) for t in cue_toks]
         clause_toks = [*sp_toks, *cue_toks]
@@ -704,7 +865,7 @@ class _Finder:
             if sp is not None:
                 content = [sp]
             elif content_toks is None:
-                content = self.interposed_content(tok, exclude)
+                content = self.interposed_content(tok, exclude) or self.ru_reported_clause(tok, exclude)
         if not content or content[0][1] - content[0][0] < 3:
             return None
         if _overlaps(content[0], speaker):
@@ -872,6 +1033,54 @@ class _Finder:
     def has_clause(self, tok: Token) -> bool:
         return any(c.dep_ in CONTENT_CLAUSE for c in tok.children)
 
+    # -- Russian-only readings ---------------------------------------------------------
+    def ru_according(self, tok: Token) -> bool:
+        """Russian "according to": "по словам X", "по данным X", "по мнению X", "согласно отчёту X"."""
+        if self.cfg.lang != "ru" or tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if _has_case(tok, "согласно"):
+            return True
+        return tok.lemma_.lower() in lexicon.ACCORDING_NOUNS_RU and _has_case(tok, "по")
+
+    def ru_stray_conj(self, tok: Token) -> bool:
+        """"признал, что видео было смонтировано, и извинился": natasha hangs the second speech
+        verb on the reported clause. Russian verbs agree with their subject in number (and, in
+        the past tense, gender): when the clause's subject disagrees with the verb, the verb is
+        not the clause's and shares the subject of the speech verb above."""
+        if self.cfg.lang != "ru" or tok.dep_ != "conj" or any(c.dep_ in SUBJ for c in tok.children):
+            return False
+        head = tok.head
+        if head.dep_ not in CONTENT_CLAUSE or head.head.i == head.i or self.cue_act(head.head) is None:
+            return False
+        subj = next((c for c in head.children if c.dep_ in SUBJ), None)
+        return subj is not None and not _ru_agrees(tok, subj)
+
+    def ru_reported_clause(self, tok: Token, exclude: set[int]) -> list[CharSpan]:
+        """Russian news idioms where the reported clause is not the cue's complement:
+        "Как заявил X, учения пройдут ..." / "Учения, как заявил X, пройдут ..." (the clause the
+        "как" clause is attached to, on both sides of it), and "... . Об этом сообщил X" (the
+        sentence before, in the same paragraph)."""
+        if self.cfg.lang != "ru":
+            return []
+        if any(c.dep_ == "mark" and c.lower_ == "как" for c in tok.children) and tok.head.i != tok.i:
+            own = {t.i for t in tok.subtree} | exclude
+            lo, hi = min(t.i for t in tok.subtree), max(t.i for t in tok.subtree)
+            rest = [t for t in tok.head.subtree if t.i not in own and not t.is_space]
+            parts = [self.span_of([t for t in rest if t.i < lo]), self.span_of([t for t in rest if t.i > hi])]
+            return [sp for sp in parts if sp is not None and len(_WORD_RUN.findall(self.text[sp[0] : sp[1]])) >= 2]
+        about = next(
+            (c for c in tok.children if c.lemma_.lower() == "это" and _case(c) in ("о", "об") and c.i < tok.i), None
+        )
+        if about is None or tok.sent.start == 0:
+            return []
+        prev = self.doc[tok.sent.start - 1].sent
+        words = [t for t in prev if not t.is_space]
+        first = next((t for t in tok.sent if not t.is_space), tok)
+        if not words or "\n" in self.text[words[-1].idx : first.idx] or self.quote_at(words[0].idx) is not None:
+            return []  # another paragraph; a quotation before "об этом" has its own reading
+        sp = self.span_of(words)
+        return [sp] if sp is not None else []
+
     def indirect_content(self, tok: Token, act: str, exclude: set[int]) -> CharSpan | None:
         lemma = tok.lemma_.lower()
         named = self.naming(tok) if lemma in _NAMING else None
@@ -974,6 +1183,10 @@ class _Finder:
             # "по его словам": the possessive pronoun is tagged DET but names the speaker
             objs = [o for o in objs if o.pos_ in ("PROPN", "NOUN", "PRON") or o.lower_ in ("его", "её", "ее", "их")]
             cue_toks = [c for c in tok.children if c.dep_ == "case"] + [tok]
+            if _has_case(tok, "согласно"):
+                # "согласно отчёту Счётной палаты": the document itself is the source
+                objs = [tok]
+                cue_toks = [c for c in tok.children if c.dep_ == "case"]
         if not objs:
             return None
         subj = objs[0]
@@ -1449,8 +1662,112 @@ def _according_as_channel(doc: Doc, found: list[Attribution]) -> list[Attributio
     return [a for k, a in enumerate(found) if k not in drop]
 
 
+# the modifiers a content may be cut before, and the phrases it may run on over
+_TRIM_DEPS = {"relcl", "acl", "prep", "advcl", "conj", "npadvmod", "parataxis", "appos", "cc"}
+_EXTEND_DEPS = {"conj", "parataxis", "prep", "advcl", "npadvmod", "ccomp", "dobj", "xcomp"}
+
+
+def _bucket(n: int) -> str:
+    for edge in (1, 2, 3, 5, 8, 13, 21, 34):
+        if n <= edge:
+            return str(edge)
+    return "many"
+
+
+def _head_token(doc: Doc, sp: CharSpan) -> Token | None:
+    span = doc.char_span(*sp, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def triple_features(
+    doc: Doc, text: str, att: Attribution, index: cues.QuoteIndex, cue_model: cues.CueModel | None
+) -> list[str]:
+    """Feature names of one candidate attribution for `cues.AttributionScorer`: how it was found,
+    its cue token (the cue scorer's own features and score), and the shape of its source and
+    content phrases. The same function serves training (bench/train_attribution.py) and use."""
+    out = [f"o={att.origin}", f"a={att.act}", f"oa={att.origin}|{att.act}", "dir" if att.direct else "ind"]
+    if att.negated:
+        out.append("neg")
+    if att.nested:
+        out.append("nested")
+    if att.continuation:
+        out.append("continued")
+    if "\n" not in text[: att.start]:
+        out.append("headline")
+    cue_tok = None
+    if att.cue:
+        span = doc.char_span(att.cue[0][0], att.cue[0][1], alignment_mode="expand")
+        cue_tok = span[0] if span is not None and len(span) else None
+    lemma = cue_tok.lemma_.lower() if cue_tok is not None else "-"
+    out.append(f"ncue={min(3, len(att.cue))}")
+    if cue_tok is not None:
+        out.extend(f"c:{f}" for f in cues.features(cue_tok, index))
+        if cue_model is not None and cues.is_candidate(cue_tok):
+            out.append(f"cs={int(10 * cue_model.score(cue_tok, index))}")
+    # the content
+    cwords = sum(len(_WORD_RUN.findall(text[a:b])) for a, b in [*att.content, *att.continuation])
+    out.append(f"cw={_bucket(cwords)}")
+    out.append(f"oa_cw={att.origin}|{_bucket(cwords)}")
+    if att.content:
+        cs, ce = att.content[0]
+        root = _head_token(doc, (cs, ce))
+        if cue_tok is not None:
+            out.append("c_after" if cs >= att.cue[0][1] else "c_before")
+        if root is not None:
+            rel = "child" if cue_tok is not None and root.head.i == cue_tok.i else "far"
+            out.append(f"cr={root.dep_}|{rel}")
+            out.append(f"crp={root.pos_}")
+            out.append(f"l_cr={lemma}|{root.dep_}")
+            first = doc.char_span(cs, ce, alignment_mode="expand")
+            if first is not None and len(first):
+                f0 = first[0]
+                out.append(f"cf={f0.lower_ if f0.is_stop else f0.pos_}")
+                last = first[-1]
+                out.append(f"cl={last.text if last.is_punct else last.pos_}")
+                sent = root.sent
+                if first.end >= sent.end - 1:
+                    out.append("c_to_end")
+                if any(t.pos_ in ("VERB", "AUX") for t in first):
+                    out.append("c_verb")
+                if any(t.dep_ in SUBJ for t in first):
+                    out.append("c_subj")
+        quoted = index.inside(cs) or text[max(0, cs - 1) : cs] in "\"“‘'"
+        out.append("c_quoted" if quoted else "c_plain")
+    # the source
+    if att.speaker_token is not None and att.speaker_token < len(doc):
+        st = doc[att.speaker_token]
+        kind = st.ent_type_ or st.pos_
+        out.append(f"se={kind}")
+        out.append(f"l_se={lemma}|{kind}")
+        if st.pos_ in ("PRON", "DET") or st.lower_ in ("who", "which", "that"):
+            out.append(f"sw={st.lower_}")
+        else:
+            out.append(f"sl={st.lemma_.lower()}" if st.pos_ == "NOUN" else "sl=_")
+        src = att.source or att.speaker
+        if src is not None:
+            out.append(f"swn={_bucket(len(_WORD_RUN.findall(text[src[0] : src[1]])))}")
+            if cue_tok is not None:
+                out.append("s_before" if src[1] <= att.cue[0][0] else "s_after")
+                gap = abs(cue_tok.i - st.i)
+                out.append(f"sd={_bucket(gap)}")
+    return out
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
 def _has_case(tok: Token, word: str) -> bool:
     return any(c.dep_ == "case" and c.lower_ == word for c in tok.children)
+
+
+def _ru_agrees(verb: Token, subj: Token) -> bool:
+    """Whether a Russian verb can have this subject: number, and gender where both show it
+    (past-tense singular verbs do). Missing features never disagree."""
+    for feat in ("Number", "Gender"):
+        a, b = verb.morph.get(feat), subj.morph.get(feat)
+        if a and b and not set(a) & set(b):
+            return False
+    return True
 
 
 def _case(tok: Token) -> str | None:

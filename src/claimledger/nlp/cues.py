@@ -165,3 +165,58 @@ def load_model(path: str = str(MODEL_PATH)) -> CueModel | None:
 
 def doc_quotes(doc: Doc) -> QuoteIndex:
     return QuoteIndex(list(doc._.quotes or []))
+
+
+# -- the attribution scorer ----------------------------------------------------------------
+# A second learned model judges whole candidate attributions (cue, source, content), the rules'
+# and the learned cues' alike: is this one an annotator would mark, with these source and
+# content boundaries? The cue scorer above only proposes; this one accepts. Trained on PolNeAR
+# train by `bench/train_attribution.py`; weights in `data/attribution_model.json`.
+
+TRIAGE_PATH = Path(__file__).resolve().parents[1] / "data" / "attribution_model.json"
+
+
+class AttributionScorer:
+    """Logistic-regression weights over `attribution.triple_features`."""
+
+    def __init__(
+        self,
+        weights: dict[str, float],
+        bias: float,
+        threshold: float,
+        rule_threshold: float,
+        candidate: float,
+        variants: bool = True,
+    ) -> None:
+        self.weights = weights
+        self.bias = bias
+        # a new (learned) cue's attribution is kept at `threshold`; one the rules read, whose
+        # act the ledger relies on, only needs `rule_threshold`
+        self.threshold = threshold
+        self.rule_threshold = rule_threshold
+        # the cue scorer's bar for proposing a candidate at all; the model was trained on the
+        # candidates this bar lets through, so it must stay the training one
+        self.candidate = candidate
+        # whether other content boundaries of each candidate are weighed too
+        self.variants = variants
+
+    def score(self, feats: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def load_scorer(path: str = str(TRIAGE_PATH)) -> AttributionScorer | None:
+    """The shipped attribution scorer, or None when its weights are absent."""
+    p = Path(path)
+    if not p.is_file():
+        return None
+    data = json.loads(p.read_text(encoding="utf-8"))
+    return AttributionScorer(
+        dict(data["weights"]),
+        float(data["bias"]),
+        float(data["threshold"]),
+        float(data["rule_threshold"]),
+        float(data["candidate"]),
+        bool(data.get("variants", True)),
+    )

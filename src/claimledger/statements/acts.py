@@ -37,7 +37,7 @@ from claimledger.nlp import index as doc_index
 from claimledger.nlp import lexicon
 from claimledger.nlp.attribution import Attribution, refine_act
 
-__all__ = ["ACTS", "MODES", "ActModel", "combine", "decide", "features", "load_model", "rule_act"]
+__all__ = ["ACTS", "MODES", "ActModel", "combine", "decide", "features", "load_model", "rule_act", "russian_act"]
 
 ACTS = ("claim", "deny", "retract", "appeal", "recommend", "confirm", "other")
 CharSpan = tuple[int, int]
@@ -168,9 +168,65 @@ def rule_act(doc: Doc, cue: list[CharSpan], content: list[CharSpan], lang: str) 
         cue=list(cue),
         content=list(content),
         cue_lemma=head.lemma_.lower() if head is not None else "",
-        negated=cue_negated(head),
+        # "не исключают": the Russian negation particle on the cue
+        negated=cue_negated(head) or (head is not None and any(c.lower_ == "не" for c in head.children)),
     )
+    if lang.split("-")[0] == "ru":
+        att.act = refine_act(doc, att, lang)
+        return russian_act(doc, att)
     return refine_act(doc, att, lang)
+
+
+# -- Russian ---------------------------------------------------------------------------------
+
+# What an apology can be for and still take words back: something said or published, or a mistake.
+_RU_SPOKEN = set(
+    "слово высказывание заявление фраза оговорка ошибка неточность формулировка выражение пост публикация "
+    "статья сообщение материал комментарий шутка".split()
+)
+_RU_RULE_OUT = {"исключать", "исключить"}
+
+
+def russian_act(doc: Doc, att: Attribution) -> str:
+    """Russian act rules on top of the cue lexicon and `refine_act` (no classifier: it was trained
+    on English). They read what the cue word alone cannot:
+
+    - "не исключает, что X": not ruling X out asserts that X may be so (a claim), where any other
+      negated cue performs no act;
+    - "извинился за задержку": an apology is a retraction only when it is for something said or
+      published, or a mistake ("за резкие высказывания", "за оговорку"), or names no cause;
+    - «Я не подписывал этот приказ», — заявил X: a quoted first-person negation of one's own past
+      action answers an accusation, a denial.
+    """
+    act = att.act
+    head = cue_head(doc_index.tokens_in(doc, att.cue))
+    lemma = head.lemma_.lower() if head is not None else att.cue_lemma
+    if att.negated:
+        return "claim" if lemma in _RU_RULE_OUT else act
+    if lemma in ("извиниться", "извиняться") and act == "retract" and head is not None:
+        causes = [c for c in head.children if c.dep_ in ("obl", "nmod") and _ru_case(c) == "за"]
+        if causes and not any(c.lemma_.lower() in _RU_SPOKEN for c in causes):
+            return "other"
+        return act
+    if act == "claim" and att.direct and att.content:
+        span = doc.char_span(*att.content[0], alignment_mode="expand")
+        if span is not None and _ru_own_past_negated(span.root):
+            return "deny"
+    return act
+
+
+def _ru_case(tok: Token) -> str:
+    return next((c.lower_ for c in tok.children if c.dep_ == "case"), "")
+
+
+def _ru_own_past_negated(root: Token) -> bool:
+    """ "Я не подписывал", "Мы этого не говорили": a past-tense verb with a first-person subject
+    and "не" on it."""
+    if root.pos_ not in ("VERB", "AUX") or "Past" not in root.morph.get("Tense"):
+        return False
+    negated = any(c.lower_ == "не" for c in root.children)
+    first = any(c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in ("я", "мы") for c in root.children)
+    return negated and first
 
 
 def features(doc: Doc, cue: list[CharSpan], content: list[CharSpan], rule: str, lang: str = "en") -> list[str]:
@@ -240,6 +296,8 @@ def _root(toks: list[Token]) -> Token | None:
 
 def decide(doc: Doc, att: Attribution, lang: str, model: ActModel | None = None) -> str:
     """The act of one attribution: the rule and the classifier combined as the model's mode says."""
+    if lang.split("-")[0] == "ru" and att.cue:
+        return russian_act(doc, att)
     if lang.split("-")[0] not in LANGS or not att.cue:
         return att.act
     model = model or load_model()
