@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT := out
 
-.PHONY: install install-bench demo test lint seeds-score bench clean
+.PHONY: install install-bench demo test lint browser seeds-score bench model clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,16 +30,26 @@ demo: install
 	$(BIN)/claimledger analyze examples --db $(OUT)/demo.db --no-progress
 	$(BIN)/claimledger export --db $(OUT)/demo.db --format ledger -o $(OUT)/demo-ledger.json
 	$(BIN)/claimledger export --db $(OUT)/demo.db --format markdown -o $(OUT)/demo-report.md
+	$(BIN)/claimledger report --db $(OUT)/demo.db -o $(OUT)/demo-report.html
 	$(BIN)/claimledger status --db $(OUT)/demo.db
 	@echo
 	@echo "Ledger JSON:     $(OUT)/demo-ledger.json"
 	@echo "Markdown report: $(OUT)/demo-report.md"
+	@echo "HTML report:     $(OUT)/demo-report.html  (open it in a browser; works offline)"
 	@echo "Database:        $(OUT)/demo.db  (try: $(BIN)/claimledger search 'denied' --db $(OUT)/demo.db)"
+	@echo "Web app:         $(BIN)/claimledger serve --db $(OUT)/demo.db  (then open http://127.0.0.1:8000/)"
 
 lint: install
 	$(BIN)/ruff check src tests bench
 
-test: install lint
+# The browser tests need Debian's chromium; installed only when it is missing.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	$(if $(filter 0,$(shell id -u)),,sudo )apt-get update -qq && $(if $(filter 0,$(shell id -u)),,sudo )apt-get install -y -qq --no-install-recommends chromium
+
+browser: $(CHROMIUM)
+
+test: install lint browser
 	$(BIN)/python -m pytest -q
 
 # The seed articles live outside the repository (../shared); score them when present.
@@ -56,6 +66,11 @@ seeds-score: install
 bench: install-bench
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/timex.py
+
+# Rebuild the stance model (src/claimledger/data/stance_model.json) from FNC-1 and Emergent in
+# ../shared/datasets; deterministic, single-threaded, embeddings cached under /tmp (~10 min cold).
+model: install-bench
+	OMP_NUM_THREADS=1 $(BIN)/python bench/train_stance.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache

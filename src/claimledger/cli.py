@@ -162,17 +162,27 @@ def search(query: str, db: str, limit: int, as_json: bool) -> None:
         click.echo(f"{h.kind:<10}{h.id:<22}{h.title[:40]:<42}{' '.join(h.snippet.split())}")
 
 
+# Listed here rather than read from `claimledger.export.FORMATS` so that `--help` stays fast;
+# a test checks the two agree.
+EXPORT_FORMATS = ["ledger", "csv", "markdown", "html", "claimreview", "datasette-metadata"]
+
+
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["ledger", "csv", "markdown"]), default="ledger", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="ledger", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
 @_clean_errors
 def export(db: str, fmt: str, output: str | None) -> None:
-    """Export the ledger as ledger/1 JSON, CSV (statements) or a Markdown report."""
+    """Export the ledger: ledger/1 JSON, CSV (statements), a Markdown or HTML report,
+    schema.org ClaimReview JSON-LD, or Datasette metadata with canned queries."""
     from claimledger.export import export as run
 
     with _open(db) as store:
         text = run(store, fmt)
+    _write(text, output)
+
+
+def _write(text: str, output: str | None) -> None:
     if output:
         try:
             Path(output).write_text(text, encoding="utf-8")
@@ -181,6 +191,37 @@ def export(db: str, fmt: str, output: str | None) -> None:
         click.echo(f"wrote {output}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+@cli.command()
+@db_option
+@click.option("--story", "story_id", default=None, help="Only this story (default: every story).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="HTML file to write (default: stdout).")
+@_clean_errors
+def report(db: str, story_id: str | None, output: str | None) -> None:
+    """Write a single-file HTML report (timeline, claims ledger, stances, sources) that opens offline."""
+    from claimledger.export import to_html_report
+
+    with _open(db) as store:
+        text = to_html_report(store, story_id)
+    _write(text, output)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default=None, help="Address to bind (default 127.0.0.1: this machine only).")
+@click.option("--port", type=int, default=None, help="Port to listen on (default 8000).")
+@_clean_errors
+def serve(db: str, host: str | None, port: int | None) -> None:
+    """Serve the ledger as web pages with JSON twins (OpenAPI spec at /openapi.json)."""
+    import uvicorn
+
+    from claimledger.web import create_app
+
+    settings = Settings.load(db=db, host=host, port=port)
+    app = create_app(settings)
+    click.echo(f"claimledger: http://{settings.host}:{settings.port}/  (Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", server_header=False)
 
 
 @cli.command()

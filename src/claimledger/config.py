@@ -21,6 +21,11 @@ class Settings:
         0.8, "Estimated Jaccard similarity of word 5-gram shingles above which two articles are copies."
     )
     progress: bool = _setting(True, "Show a progress bar on stderr when it is a terminal.")
+    host: str = _setting("127.0.0.1", "Address `claimledger serve` binds to; loopback unless you mean to share it.")
+    port: int = _setting(8000, "Port `claimledger serve` listens on.")
+    api_token: str = _setting("", "Bearer token that `POST /documents` requires; empty turns ingestion over HTTP off.")
+    post_max_bytes: int = _setting(1_000_000, "Largest request body `POST /documents` accepts, in bytes.")
+    post_per_minute: int = _setting(20, "Most `POST /documents` requests accepted per client per minute.")
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:

@@ -1,4 +1,6 @@
-"""Exports of a stored ledger: `ledger` (ledger/1 JSON), `csv`, `markdown`.
+"""Exports of a stored ledger: `ledger` (ledger/1 JSON), `csv`, `markdown`, `html` (the
+single-file report of every story), `claimreview` (schema.org JSON-LD) and
+`datasette-metadata` (canned queries for browsing the database in Datasette).
 
 Each writer takes a `Store` and returns text; the CLI decides where it goes."""
 
@@ -8,14 +10,20 @@ from collections.abc import Callable
 
 from claimledger.errors import ClaimledgerError
 from claimledger.export._csv import to_csv
+from claimledger.export._datasette import datasette_metadata, to_datasette_metadata
 from claimledger.export._ledger import build_ledger, to_ledger_json
 from claimledger.export._markdown import to_markdown
+from claimledger.export.claimreview import build_claimreviews, to_claimreview
+from claimledger.export.html import to_html, to_html_report
 from claimledger.store import Store
 
 FORMATS: dict[str, Callable[[Store], str]] = {
     "ledger": to_ledger_json,
     "csv": to_csv,
     "markdown": to_markdown,
+    "html": to_html,
+    "claimreview": to_claimreview,
+    "datasette-metadata": to_datasette_metadata,
 }
 
 
@@ -27,4 +35,17 @@ def export(store: Store, fmt: str) -> str:
     return writer(store)
 
 
-__all__ = ["FORMATS", "build_ledger", "export", "to_csv", "to_ledger_json", "to_markdown"]
+__all__ = [
+    "FORMATS",
+    "build_claimreviews",
+    "build_ledger",
+    "datasette_metadata",
+    "export",
+    "to_claimreview",
+    "to_csv",
+    "to_datasette_metadata",
+    "to_html",
+    "to_html_report",
+    "to_ledger_json",
+    "to_markdown",
+]

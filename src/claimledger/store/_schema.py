@@ -111,8 +111,15 @@ MIGRATIONS: list[str] = [
     # `embeddings.pack`) so corpus stages can re-link it without re-encoding; `keys_recent`
     # lets a lookup take only the most recently touched records of a very common key, which
     # keeps the cost of linking one document flat as the store grows.
+    # Also: the next document's `seq` comes from an index, not a table scan, and each
+    # statement's full-text row takes the statement's rowid, so rewriting a statement
+    # replaces its row by key (see `Store._write_statements`).
     """
     ALTER TABLE documents ADD COLUMN vector TEXT;
     CREATE INDEX keys_recent ON keys(kind, key);
+    CREATE INDEX documents_seq ON documents(seq);
+    DELETE FROM statements_fts;
+    INSERT INTO statements_fts(rowid, statement_id, speaker, content)
+        SELECT rowid, id, speaker, content FROM statements;
     """,
 ]

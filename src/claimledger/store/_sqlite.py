@@ -51,7 +51,6 @@ class SearchHit:
 # Records one blocking key contributes to a candidate lookup (see `Store.candidates`).
 PER_KEY = 100
 # Statement ids per `IN (...)` query, well under SQLite's limit on bound parameters.
-_FTS_CHUNK = 500
 
 
 def _dump(obj: Any) -> str:
@@ -215,9 +214,15 @@ class Store:
 
     def _write_statements(self, db: sqlite3.Connection, statements: Iterable[Statement]) -> None:
         statements = list(statements)
+        # An upsert keeps a statement's rowid when it is rewritten (linking sets its speaker
+        # id): the full-text row shares that rowid, so it is found and replaced by key
+        # instead of by scanning the index for an UNINDEXED `statement_id`.
         db.executemany(
-            "INSERT OR REPLACE INTO statements(id, doc_id, speaker, speaker_id, act, content, direct, date,"
-            ' start, "end", data) VALUES(?,?,?,?,?,?,?,?,?,?,?)',
+            "INSERT INTO statements(id, doc_id, speaker, speaker_id, act, content, direct, date,"
+            ' start, "end", data) VALUES(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET'
+            " doc_id=excluded.doc_id, speaker=excluded.speaker, speaker_id=excluded.speaker_id, act=excluded.act,"
+            " content=excluded.content, direct=excluded.direct, date=excluded.date, start=excluded.start,"
+            ' "end"=excluded."end", data=excluded.data',
             [
                 (
                     s.id,
@@ -235,25 +240,13 @@ class Store:
                 for s in statements
             ],
         )
-        # `statement_id` is an UNINDEXED FTS5 column: `DELETE ... WHERE statement_id=?` scans the
-        # whole index, once per statement. Find the document's rows in one scan, then delete
-        # by rowid, in the same order as before (so the rows get the same rowids).
-        rowids: dict[str, list[int]] = {}
-        ids = [s.id for s in statements]
-        for i in range(0, len(ids), _FTS_CHUNK):
-            chunk = ids[i : i + _FTS_CHUNK]
-            for rowid, sid in db.execute(
-                f"SELECT rowid, statement_id FROM statements_fts WHERE statement_id IN ({_marks(chunk)})", chunk
-            ):
-                rowids.setdefault(sid, []).append(rowid)
         for s in statements:
-            old = rowids.get(s.id)
-            if old:
-                db.execute(f"DELETE FROM statements_fts WHERE rowid IN ({_marks(old)})", old)
-            cur = db.execute(
-                "INSERT INTO statements_fts(statement_id, speaker, content) VALUES(?,?,?)", (s.id, s.speaker, s.content)
+            (rowid,) = db.execute("SELECT rowid FROM statements WHERE id=?", (s.id,)).fetchone()
+            db.execute("DELETE FROM statements_fts WHERE rowid=?", (rowid,))
+            db.execute(
+                "INSERT INTO statements_fts(rowid, statement_id, speaker, content) VALUES(?,?,?,?)",
+                (rowid, s.id, s.speaker, s.content),
             )
-            rowids[s.id] = [cur.lastrowid] if cur.lastrowid is not None else []
 
     def pending_documents(self) -> list[str]:
         """Documents analysed but not yet linked into the corpus, oldest news first."""
@@ -561,23 +554,135 @@ class Store:
             return self._search(" ".join(f'"{w}"' for w in words), limit)
 
     def _search(self, match: str, limit: int) -> list[SearchHit]:
+        # Rank first, then make snippets for the rows kept: snippet() in the ranking query
+        # would run for every match, which is most of the cost on a large store.
         hits: list[SearchHit] = []
-        for r in self.db.execute(
-            "SELECT f.doc_id, d.title, snippet(documents_fts, 2, '[', ']', '…', 12) AS snip, bm25(documents_fts) AS s"
-            " FROM documents_fts f JOIN documents d ON d.id = f.doc_id WHERE documents_fts MATCH ?"
-            " ORDER BY s LIMIT ?",
-            (match, limit),
-        ):
-            hits.append(SearchHit("document", r[0], r[0], r[1] or "", r[2], -r[3]))
-        for r in self.db.execute(
-            "SELECT f.statement_id, s.doc_id, s.speaker, snippet(statements_fts, 2, '[', ']', '…', 12) AS snip,"
-            " bm25(statements_fts) AS sc FROM statements_fts f JOIN statements s ON s.id = f.statement_id"
-            " WHERE statements_fts MATCH ? ORDER BY sc LIMIT ?",
-            (match, limit),
-        ):
-            hits.append(SearchHit("statement", r[0], r[1], r[2], r[3], -r[4]))
-        hits.sort(key=lambda h: -h.score)
+        for table, kind in (("documents_fts", "document"), ("statements_fts", "statement")):
+            ranked = self.db.execute(
+                f"SELECT rowid, bm25({table}) FROM {table} WHERE {table} MATCH ? ORDER BY 2 LIMIT ?", (match, limit)
+            ).fetchall()
+            if not ranked:
+                continue
+            score = {r[0]: -r[1] for r in ranked}
+            marks = _marks(ranked)
+            if kind == "document":
+                sql = (
+                    f"SELECT f.rowid, f.doc_id, f.doc_id, d.title, snippet({table}, 2, '[', ']', '…', 12)"
+                    f" FROM {table} f JOIN documents d ON d.id = f.doc_id"
+                    f" WHERE {table} MATCH ? AND f.rowid IN ({marks})"
+                )
+            else:
+                sql = (
+                    f"SELECT f.rowid, f.statement_id, s.doc_id, s.speaker, snippet({table}, 2, '[', ']', '…', 12)"
+                    f" FROM {table} f JOIN statements s ON s.id = f.statement_id"
+                    f" WHERE {table} MATCH ? AND f.rowid IN ({marks})"
+                )
+            for r in self.db.execute(sql, [match, *score]):
+                hits.append(SearchHit(kind, r[1], r[2], r[3] or "", r[4], score[r[0]]))
+        hits.sort(key=lambda h: (-h.score, h.kind, h.id))
         return hits[:limit]
+
+    # -- read-only queries for the web app and the HTML report ------------------------------
+    # Each page reads only the rows it shows: no method below loads the whole corpus.
+
+    def document_meta(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Documents' metadata without their text (a page listing sources needs no bodies)."""
+        out: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+            for r in self.db.execute(
+                "SELECT id, source, title, published, published_precision, outlet, language, url, copy_of,"
+                f" story_id, state FROM documents WHERE id IN ({_marks(chunk)})",
+                chunk,
+            ):
+                out[r["id"]] = dict(r)
+        return out
+
+    def document(self, doc_id: str) -> Document:
+        row = self.db.execute("SELECT * FROM documents WHERE id=?", (doc_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no document {doc_id!r}")
+        return self._document(row)
+
+    def records_by_ids(self, kind: str, ids: Iterable[str]) -> dict[str, Any]:
+        table, cls = _KINDS[kind]
+        out: dict[str, Any] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+            for r in self.db.execute(f"SELECT id, data FROM {table} WHERE id IN ({_marks(chunk)})", chunk):
+                out[r[0]] = from_dict(cls, json.loads(r[1]))
+        return out
+
+    def claims_for_docs(self, doc_ids: Iterable[str]) -> list[Claim]:
+        """Claims with a stance taken in any of `doc_ids`, by id order."""
+        ids: list[str] = []
+        for chunk in _chunks(list(dict.fromkeys(doc_ids)), 500):
+            ids += [
+                r[0]
+                for r in self.db.execute(
+                    f"SELECT DISTINCT claim_id FROM stances WHERE doc_id IN ({_marks(chunk)})", chunk
+                )
+            ]
+        found = self.records_by_ids("claim", ids)
+        return sorted(found.values(), key=lambda c: _id_order(c.id))
+
+    def claims_for_statements(self, statement_ids: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+        """statement id -> [(claim id, stance)] for the statements given."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        for chunk in _chunks(list(dict.fromkeys(statement_ids)), 500):
+            for r in self.db.execute(
+                f"SELECT statement_id, claim_id, stance FROM stances WHERE statement_id IN ({_marks(chunk)})"
+                " ORDER BY claim_id",
+                chunk,
+            ):
+                out.setdefault(r[0], []).append((r[1], r[2]))
+        return out
+
+    def events_for_docs(self, doc_ids: Iterable[str]) -> list[Event]:
+        ids: list[str] = []
+        for chunk in _chunks(list(dict.fromkeys(doc_ids)), 500):
+            ids += [
+                r[0]
+                for r in self.db.execute(
+                    f"SELECT DISTINCT event_id FROM event_docs WHERE doc_id IN ({_marks(chunk)})", chunk
+                )
+            ]
+        found = self.records_by_ids("event", ids)
+        return sorted(found.values(), key=lambda v: (v.date or "9999", _id_order(v.id)))
+
+    def statements_by_speaker(self, entity_id: str, limit: int = 500) -> list[Statement]:
+        rows = self.db.execute(
+            "SELECT s.data FROM statements s JOIN documents d ON d.id = s.doc_id WHERE s.speaker_id=?"
+            " ORDER BY d.published IS NULL, d.published, d.seq, s.start LIMIT ?",
+            (entity_id, limit),
+        )
+        return [from_dict(Statement, json.loads(r[0])) for r in rows]
+
+    def stance_rows(self, claim_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """Every stance on the claims given, with its statement's and document's columns.
+
+        Read from indexed columns, not the JSON records: a page listing hundreds of stances
+        needs who, what and where, not the statements' frames."""
+        out: list[dict[str, Any]] = []
+        for chunk in _chunks(list(dict.fromkeys(claim_ids)), 500):
+            out += [
+                dict(r)
+                for r in self.db.execute(
+                    "SELECT st.claim_id, st.stance, st.statement_id, st.doc_id, s.speaker, s.speaker_id, s.act,"
+                    ' s.content, s.date, s.direct, s.start, s."end", d.outlet, d.source, d.title, d.published,'
+                    " d.url, d.language, d.story_id FROM stances st LEFT JOIN statements s ON s.id = st.statement_id"
+                    f" LEFT JOIN documents d ON d.id = st.doc_id WHERE st.claim_id IN ({_marks(chunk)})",
+                    chunk,
+                )
+            ]
+        return out
+
+    def mention_count(self, entity_id: str) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM mentions WHERE entity_id=?", (entity_id,)).fetchone()[0]
+
+
+def _id_order(record_id: str) -> tuple[int, str]:
+    # Ids are a letter and a counter ("c12"): order by the number, as `all` does.
+    tail = record_id[1:]
+    return (int(tail), "") if tail.isdigit() else (1 << 62, record_id)
 
 
 def _marks(items: Sequence[Any]) -> str:
