@@ -200,3 +200,22 @@ def test_progress_bar_goes_to_stderr_only_when_asked(tmp_path: Path) -> None:
     assert "analyse:" not in shown.stdout
     quiet = run("analyze", str(tmp_path / "a.txt"), "--db", str(tmp_path / "m.db"))  # not a terminal
     assert quiet.stderr == ""
+
+
+def test_timeline_as_of_shows_only_what_was_reported_by_then(example_db: Path) -> None:
+    db = str(example_db)
+    runner = CliRunner()
+    everything = json.loads(runner.invoke(cli, ["timeline", "--db", db, "--json"]).output)
+    assert everything
+    reported = sorted(e["reported_date"] for e in everything if e["reported_date"])
+    # A text with no year of its own gets its year from its story, never the placeholder year.
+    assert all(not d.startswith("2000") for d in reported), reported
+    cut = reported[len(reported) // 2]
+    known = json.loads(runner.invoke(cli, ["timeline", "--db", db, "--json", "--as-of", cut]).output)
+    assert 0 < len(known) < len(everything)
+    assert all(e["reported_date"] and e["reported_date"] <= cut for e in known)
+    story = json.loads(runner.invoke(cli, ["status", "--db", db, "--json"]).output)["stories"][0]["id"]
+    in_story = runner.invoke(cli, ["timeline", "--db", db, "--story", story])
+    assert in_story.exit_code == 0 and "reported" in in_story.output
+    bad = runner.invoke(cli, ["timeline", "--db", db, "--as-of", "last week"])
+    assert bad.exit_code != 0 and "YYYY-MM-DD" in bad.output and "Traceback" not in bad.output

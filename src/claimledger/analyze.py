@@ -262,6 +262,7 @@ def _complete_years(analysis: DocAnalysis, anchor: dates.TimeValue, reference: s
     for v in analysis.events:
         v.date = dates.complete_year(v.date, anchor, reference)
         v.said_date = dates.complete_year(v.said_date, anchor, reference)
+        v.reported_date = dates.complete_year(v.reported_date, anchor, reference)
     analysis.events = [v for v in analysis.events if v.date]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -250,6 +251,38 @@ def show(kind: str, record_id: str, db: str) -> None:
                 f"  {s.stance:<9} {st.speaker} [{st.act}, {st.date or 'undated'}, {st.doc_id}]: "
                 f"{' '.join(st.content.split())[:150]}"
             )
+
+
+@cli.command()
+@db_option
+@click.option("--story", "story_id", default=None, help="Only this story's events (default: every event).")
+@click.option("--as-of", "as_of", default=None, help="What was known on this date: events reported by then.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@_clean_errors
+def timeline(db: str, story_id: str | None, as_of: str | None, as_json: bool) -> None:
+    """Events in order with their three times: happened, said, reported (and their sources)."""
+    from claimledger import timeline as tl
+    from claimledger.models import to_dict
+
+    if as_of is not None and not _ISO_DAY.fullmatch(as_of):
+        raise ClaimledgerError(f"--as-of wants a date as YYYY, YYYY-MM or YYYY-MM-DD, not {as_of!r}")
+    with _open(db) as store:
+        if story_id:
+            _claims, _statements, events, _docs = store.story_context(store.get("story", story_id))
+        else:
+            events = store.all("event")
+    events = tl.as_of(events, as_of) if as_of else tl.ordered(events)
+    if as_json:
+        click.echo(json.dumps([to_dict(e) for e in events], ensure_ascii=False, indent=2))
+        return
+    if not events:
+        click.echo("no events" + (f" reported by {as_of}" if as_of else ""))
+    for e in events:
+        times = f"{e.date or '?':<10} said {e.said_date or '-':<10} reported {e.reported_date or '-':<10}"
+        click.echo(f"{times} {' '.join(e.description.split())[:90]}  [{', '.join(e.doc_ids)}]")
+
+
+_ISO_DAY = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def main() -> None:
