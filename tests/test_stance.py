@@ -58,3 +58,22 @@ def test_coverage_partial_when_main_predicate_missing() -> None:
 def test_speaker_key_falls_back_to_name() -> None:
     assert stance.speaker_key(st("claim", "x", speaker="Ana  Soto")) == "name:ana soto"
     assert stance.speaker_key(st("claim", "x", sid="e9")) == "e9"
+
+
+def test_model_finds_a_refutation_the_grammar_misses(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from claimledger import _stance_model
+
+    if _stance_model.load("short") is None:
+        import pytest
+
+        pytest.skip("no shipped stance model (run `make model`)")
+    s = st("claim", "The report that Turkish drones are produced in Chile is a fake.")
+    lab, score = stance.classify(s, text_frame(s.content), CLAIM, ())
+    assert lab == "refutes" and score >= stance.REFUTE_P
+    monkeypatch.setenv("CLAIMLEDGER_STANCE_MODEL", "0")
+    assert label(s) == "supports"  # the rules alone read the grammar: an assertion
+
+
+def test_model_never_overrides_an_explicit_act() -> None:
+    assert label(st("deny", "Drones are produced in Chile, a hoax they say")) == "refutes"
+    assert label(st("appeal", "check whether the drone story in Chile is fake")) == "questions"

@@ -9,6 +9,7 @@ English and a Russian report of one story meet.
 Public API:
 
     encode(texts) -> np.ndarray           # (n, 512) float32, L2-normalised
+    encode_cached(texts) -> np.ndarray    # the same, remembering recent texts
     lsh_keys(vector) -> list[str]         # blocking keys: similar vectors share some
     lsh_keys_packed(text) -> list[str]    # the same from a packed vector (none for None)
     pack(vector) / unpack(text)           # compact text form for stored records
@@ -58,6 +59,36 @@ def encode(texts: Sequence[str]) -> np.ndarray:
         norms = np.linalg.norm(vecs, axis=1, keepdims=True)
         out[todo] = vecs / np.where(norms == 0, 1.0, norms)
     return out
+
+
+def encode_cached(texts: Sequence[str]) -> np.ndarray:
+    """`encode`, remembering each text: linking compares one statement with many claims and
+    one claim with many statements, so the same short texts come back again and again."""
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    missing = [t for t in dict.fromkeys(texts) if t not in _seen]
+    if len(missing) > 1:  # one batched forward pass for what is new
+        for t, v in zip(missing, encode(missing), strict=True):
+            _remember(t, v)
+    return np.stack([_lookup(t) for t in texts])
+
+
+_seen: dict[str, np.ndarray] = {}
+_SEEN_MAX = 16384
+
+
+def _remember(text: str, vector: np.ndarray) -> None:
+    if len(_seen) >= _SEEN_MAX:
+        _seen.pop(next(iter(_seen)))  # oldest first: dicts keep insertion order
+    _seen[text] = vector
+
+
+def _lookup(text: str) -> np.ndarray:
+    v = _seen.get(text)
+    if v is None:
+        v = encode([text])[0]
+        _remember(text, v)
+    return v
 
 
 def lsh_keys(vector: np.ndarray | Sequence[float]) -> list[str]:

@@ -1,8 +1,9 @@
 """Stance of one statement towards one claim: supports, refutes, retracts, questions, reports.
 
-Rule-based for now, kept behind two functions so that a trained model (FNC-1 / Emergent
-style: agree / disagree / discuss / unrelated) can replace the internals without touching
-`claims.link`:
+The speech act decides where it is explicit; a trained model (`_stance_model`, the `short`
+model: Emergent-style agree / disagree / discuss of a short text towards a claim, multilingual
+sentence embeddings + cue and overlap features + n-grams, numpy only) speaks where the act
+leaves the stance open. Two functions, used by `claims.link`:
 
     classify(statement, frame, claim_frame, claimant_ids) -> (label, score)
     coverage(frame, claim_frame) -> Coverage      # is a denial narrower than the claim?
@@ -14,16 +15,28 @@ The rules, in order:
 3. claim / confirm / other are compared with the claim's frame: opposite polarity (the
    statement negates what the claim asserts, or asserts what a negative claim denies)
    -> refutes; hedged wording or a question -> questions; otherwise claim / confirm ->
-   supports and other -> reports (someone acknowledging reports is not confirming them).
+   supports and other -> reports (someone acknowledging reports is not confirming them);
+4. where rule 3 found no opposite polarity, the learned model may still find a refutation
+   the frame's grammar misses ("the report ... is a hoax", "that story is fake"): when the
+   statement adds a word of refutation the claim lacks, neither frame is negated and the
+   model gives `disagree` at least REFUTE_P, the stance is refutes. Its agreement with the
+   rule label sets the confidence. English statements only: the n-grams and cues were learned on
+   English headlines. `CLAIMLEDGER_STANCE_MODEL=0` turns the model off.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimledger import _stance_model
 from claimledger.models import StanceLabel, Statement
+
+# Probability of `disagree` from which the model overrides an assertive rule label. High on
+# purpose: the rules are precise where they fire, the model is there for what they cannot see.
+REFUTE_P = 0.8
 
 # Predicate classes that only frame an inquiry; they never decide coverage.
 _META = frozenset({"investigate"})
@@ -74,6 +87,42 @@ def _opposite_polarity(frame: dict[str, Any], claim_frame: dict[str, Any]) -> bo
     return bool(frame.get("negated")) != bool(claim_frame.get("negated"))
 
 
+def claim_text(claim_frame: dict[str, Any]) -> str:
+    """The claim's words as the model reads them (the frame keeps its content words, in order)."""
+    return " ".join(claim_frame.get("lemmas") or [])
+
+
+def _adds_refutation(content: str, claim_frame: dict[str, Any]) -> bool:
+    """The statement has a refutation word ("hoax", "fake", "not true") the claim's words lack.
+
+    Without one, a high `disagree` comes from negation or from the claim's own wording (its
+    source statement would refute it), which the frames judge better."""
+    own = {w.lower() for w in claim_frame.get("lemmas") or []}
+    low = content.lower()
+    words = [w for w in _stance_model.tokens(content) if w in _stance_model.REFUTE and w not in own]
+    return bool(words) or any(p in low for p in _stance_model.REFUTE_PHRASES)
+
+
+def learned(statement: Statement, frame: dict[str, Any], claim_frame: dict[str, Any]) -> dict[str, float] | None:
+    """The short model's {agree, disagree, discuss} for the statement towards the claim, or None
+    when the model is off, absent or not for this pair.
+
+    Not for negated frames: grammatical negation is the frames' business (rule 3), and a model
+    that reads "not" as disagreement would have a negative claim's own source refute it.
+    """
+    if os.environ.get("CLAIMLEDGER_STANCE_MODEL", "1") == "0":
+        return None
+    if frame.get("negated") or claim_frame.get("negated"):
+        return None
+    claim = claim_text(claim_frame)
+    if not claim or not statement.content.strip() or claim_frame.get("lang", "en") != "en":
+        return None
+    model = _stance_model.load("short")
+    if model is None:
+        return None
+    return model.predict(claim, statement.content)[1]
+
+
 def classify(
     statement: Statement,
     frame: dict[str, Any],
@@ -99,8 +148,17 @@ def classify(
         return "reports", 0.7
     if _opposite_polarity(frame, claim_frame):
         return "refutes", 0.7
+    p = learned(statement, frame, claim_frame)
+    if p is not None and p["disagree"] >= REFUTE_P and _adds_refutation(statement.content, claim_frame):
+        return "refutes", round(p["disagree"], 3)
     if frame.get("question") or frame.get("hedged"):
-        return "questions", 0.6
-    if act in ("claim", "confirm"):
-        return "supports", 0.8
-    return "reports", 0.6
+        label, score = "questions", 0.6
+    elif act in ("claim", "confirm"):
+        label, score = "supports", 0.8
+    else:
+        label, score = "reports", 0.6
+    if p is not None:
+        # The confidence follows the model where it agrees with the rule, and drops where it does not.
+        agreeing = p["agree"] if label == "supports" else p["discuss"] + p["disagree"] / 2
+        score = round((score + agreeing) / 2, 3)
+    return label, score
