@@ -213,6 +213,28 @@ class DocAnalysis:
     vector: str | None = None
 
 
+def statement_record(s: Statement) -> dict[str, Any]:
+    """The public shape of a statement: ledger/1 writes it, the web app's JSON twins serve it."""
+    return {
+        "id": s.id,
+        "doc_id": s.doc_id,
+        "speaker_id": s.speaker_id,
+        "speaker": s.speaker,
+        "act": s.act,
+        "content": s.content,
+        "direct": s.direct,
+        "date": s.date,
+        "start": s.start,
+        "end": s.end,
+        "speaker_spans": [list(x) for x in s.speaker_spans],
+        "cue_spans": [list(x) for x in s.cue_spans],
+        "content_spans": [list(x) for x in s.content_spans],
+        "cue": s.cue,
+        "channel": s.channel,
+        "reported_summary": s.reported_summary,
+    }
+
+
 def to_dict(obj: Any) -> Any:
     """Dataclass -> plain JSON-ready structure (tuples become lists)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):

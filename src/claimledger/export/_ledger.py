@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from claimledger.models import to_dict
+from claimledger.models import statement_record, to_dict
 from claimledger.store import Store
 
 FORMAT = "ledger/1"
@@ -34,24 +34,7 @@ def build_ledger(store: Store) -> dict[str, Any]:
             for e in store.all("entity")
         ],
         "statements": [
-            {
-                "id": s.id,
-                "doc_id": s.doc_id,
-                "speaker_id": s.speaker_id,
-                "speaker": s.speaker,
-                "act": s.act,
-                "content": s.content,
-                "direct": s.direct,
-                "date": s.date,
-                "start": s.start,
-                "end": s.end,
-                "speaker_spans": [list(x) for x in s.speaker_spans],
-                "cue_spans": [list(x) for x in s.cue_spans],
-                "content_spans": [list(x) for x in s.content_spans],
-                "cue": s.cue,
-                "channel": s.channel,
-                "reported_summary": s.reported_summary,
-            }
+            statement_record(s)
             for s in statements
         ],
         "claims": [
@@ -89,3 +72,4 @@ def build_ledger(store: Store) -> dict[str, Any]:
 
 def to_ledger_json(store: Store) -> str:
     return json.dumps(build_ledger(store), ensure_ascii=False, indent=2) + "\n"
+

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimledger.errors import NotFoundError
-from claimledger.models import Claim, Entity, Event, Statement, to_dict
+from claimledger.models import Claim, Entity, Event, Statement, statement_record, to_dict
 from claimledger.store import Store
 
 # The stances a reader scans for first; "reports" and "questions" follow.
@@ -36,24 +36,8 @@ def _doc_ref(meta: dict[str, Any] | None, doc_id: str) -> dict[str, Any]:
 
 
 def _statement(st: Statement) -> dict[str, Any]:
-    return {
-        "id": st.id,
-        "doc_id": st.doc_id,
-        "speaker": st.speaker,
-        "speaker_id": st.speaker_id,
-        "act": st.act,
-        "content": st.content,
-        "direct": st.direct,
-        "date": st.date,
-        "cue": st.cue,
-        "channel": st.channel,
-        "start": st.start,
-        "end": st.end,
-        "content_spans": [list(x) for x in st.content_spans],
-        "speaker_spans": [list(x) for x in st.speaker_spans],
-        "cue_spans": [list(x) for x in st.cue_spans],
-        "reported_summary": st.reported_summary,
-    }
+    # The ledger/1 record: one shape for a statement in the export and in the API.
+    return statement_record(st)
 
 
 def _claim(c: Claim, rows: list[dict[str, Any]], entities: dict[str, Entity]) -> dict[str, Any]:
