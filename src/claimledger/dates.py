@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -558,6 +558,256 @@ def _ru_relative(ctx: _Ctx, m: re.Match[str]) -> TimeValue | None:
     return _ago(ctx, m.group("n"), m.group("agou"), _RU_NUMBERS)
 
 
+# --------------------------------------------------------------------------- other languages
+#
+# Languages without hand-written patterns take their month, weekday and relative-day words from
+# dateparser's locale tables (data only: dateparser's own parser is too eager on running text).
+# Tajik is not among its locales, so its words are listed here; Arabic gets the Levantine month
+# names beside the Egyptian ones the table has. The rules are those of English and Russian: a day
+# and month need a digit, a month alone a preposition, a weekday is written in lower case (an
+# upper-case "Душанбе" is the city, not Monday), and everything resolves against the anchor.
+
+_MONTH_KEYS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_TG_MONTHS = ("январ", "феврал", "март", "апрел", "май", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
+_TG_WEEKDAYS = ("душанбе", "сешанбе", "чоршанбе", "панҷшанбе", "ҷумъа", "шанбе", "якшанбе")
+_AR_LEVANT_MONTHS = (
+    "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران",
+    "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول",
+)  # fmt: skip
+# Endings a month or day number takes in running text: French "1er", Uzbek locative "15-martda",
+# German "15.", Tajik izofa "15 марти", Armenian genitive and dative "մարտի 15-ին".
+_MONTH_SUFFIX: dict[str, str] = {"uz": r"(?:da|dan|gacha|да|дан|гача)?", "tg": r"и?", "hy": r"(?:ին|ն)?"}
+_DAY_SUFFIX = r"(?:er|e|\.|-?(?:ին|ի|и|inchi|nchi|чи))?"
+# Words that may stand between a year and the day-month it prefixes ("2031-yil 15-mart",
+# "2031 թվականի մարտի 15") or between a month and its year ("марти соли 2031").
+_YEAR_WORD = r"(?:\s*-?\s*(?:yil|йил|йили|соли|թ\.|թվականի|թվականին|م)\b\.?)?"
+_PRE_YEAR_WORD = r"(?:(?:soli|соли|de\s+l'an(?:née)?|de|del|سنة|عام)\s+)?"
+# A month with no day or year needs one of these in front (or, in Uzbek, "oyida" after).
+_MONTH_PREP: dict[str, str] = {
+    "fr": r"(?:en|depuis|jusqu'en|début|fin|mi-|courant)",
+    "tg": r"(?:дар\s+моҳи|моҳи|аз\s+моҳи)",
+    "ar": r"(?:في|خلال|منذ|شهر|في\s+شهر)",
+}
+# Uzbek "yanvar oyida" ("in the month of January"), Armenian dative "հունվարին".
+_MONTH_POST: dict[str, str] = {"uz": r"\s+(?:oyida|oyi|ойида|ойи)", "hy": r"ն"}
+# Weekdays after "last"/"next" words, which languages other than these do without.
+_WEEKDAY_MOD: dict[str, tuple[str, str]] = {"fr": ("dernier", "prochain"), "tg": ("гузашта", "оянда")}
+# German writes every noun, weekdays included, with a capital.
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})
+_TG_RELATIVE: dict[str, tuple[str, ...]] = {
+    "0 day ago": ("имрӯз",), "1 day ago": ("дирӯз",), "2 day ago": ("парерӯз",), "in 1 day": ("фардо", "пагоҳ"),
+    "1 week ago": ("ҳафтаи гузашта",), "1 month ago": ("моҳи гузашта",), "1 year ago": ("соли гузашта",),
+    "0 year ago": ("имсол",),
+}  # fmt: skip
+# Relative words too ambiguous in running text: Arabic "اليوم" is "today" and "the day"
+# ("اليوم السابق", the day before some other day).
+_RELATIVE_SKIP = frozenset({"اليوم", "اليوم السابق", "maintenant"})
+_RE_REL_KEY = re.compile(r"^(in )?(\d) (day|week|month|year)(?: ago)?$")
+_RE_AGO_KEY = re.compile(r"^(in )?\\1 (day|week|month|year)(?: ago)?$")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    months: dict[str, int]  # lower-case word -> month number
+    weekdays: dict[str, int]
+    relative: dict[str, tuple[str, int]]  # lower-case phrase -> (unit, signed offset)
+    ago: tuple[tuple[re.Pattern[str], str, int], ...]  # "\1 days ago" patterns: (rx, unit, sign)
+    dm: re.Pattern[str]
+    md: re.Pattern[str] | None
+    my: tuple[re.Pattern[str], ...]  # year-month and month-year
+    m: re.Pattern[str] | None
+    wd: re.Pattern[str] | None
+    rel: re.Pattern[str] | None
+
+
+def _locale(code: str) -> dict[str, object] | None:
+    import importlib
+
+    try:
+        module = importlib.import_module(f"dateparser.data.date_translation_data.{code}")
+    except ImportError:
+        return None
+    info = getattr(module, "info", None)
+    return info if isinstance(info, dict) else None
+
+
+def _words(names: list[str]) -> list[str]:
+    """Full names only: abbreviations ("janv", "ven") are prefixes of a longer form, and
+    one- or two-letter ones ("m", "ve") are ordinary words."""
+    out = []
+    for n in names:
+        n = n.lower()
+        if len(n) < 3 or n.endswith("."):
+            continue
+        if len(n) <= 4 and any(o.lower() != n and o.lower().startswith(n) for o in names):
+            continue
+        out.append(n)
+    return out
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=32)
+def _lexicon(code: str) -> _Lexicon | None:
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    relative: dict[str, tuple[str, int]] = {}
+    ago: list[tuple[re.Pattern[str], str, int]] = []
+    locales = {"uz": ("uz-Latn", "uz-Cyrl"), "tg": ()}.get(code, (code,))
+    for loc in locales:
+        info = _locale(loc)
+        if info is None:
+            continue
+        for i, key in enumerate(_MONTH_KEYS, 1):
+            months.update(dict.fromkeys(_words(list(info.get(key, []))), i))  # type: ignore[call-overload]
+        for i, key in enumerate(_WEEKDAY_KEYS):
+            weekdays.update(dict.fromkeys(_words(list(info.get(key, []))), i))  # type: ignore[call-overload]
+        rel_types: dict[str, list[str]] = info.get("relative-type", {})  # type: ignore[assignment]
+        for key, phrases in rel_types.items():
+            km = _RE_REL_KEY.match(key)
+            if km is None:
+                continue
+            sign = 1 if km.group(1) else -1
+            for p in phrases:
+                if p.lower() not in _RELATIVE_SKIP and len(p) >= 3:
+                    relative[p.lower()] = (km.group(3), sign * int(km.group(2)))
+        rel_rx: dict[str, list[str]] = info.get("relative-type-regex", {})  # type: ignore[assignment]
+        for key, patterns in rel_rx.items():
+            km = _RE_AGO_KEY.match(key)
+            if km is None:
+                continue
+            for p in patterns:
+                try:
+                    rx = re.compile(rf"(?<!\w){p}(?!\w)", _F | re.IGNORECASE)
+                except re.error:
+                    continue
+                ago.append((rx, km.group(2), 1 if km.group(1) else -1))
+    if code == "tg":
+        months = {m: i for i, m in enumerate(_TG_MONTHS, 1)}
+        weekdays = {w: i for i, w in enumerate(_TG_WEEKDAYS)}
+        for key, phrases in _TG_RELATIVE.items():
+            km = _RE_REL_KEY.match(key)
+            assert km is not None
+            for p in phrases:
+                relative[p] = (km.group(3), (1 if km.group(1) else -1) * int(km.group(2)))
+    if code == "ar":
+        months.update({m: i for i, m in enumerate(_AR_LEVANT_MONTHS, 1)})
+    if not months:
+        return None
+    mon = rf"(?P<mon>{_alternation(months)}){_MONTH_SUFFIX.get(code, '')}(?!\w)"
+    day = rf"(?<![\w.,])(?P<d>\d{{1,2}}){_DAY_SUFFIX}(?!\d)"
+    year = r"(?P<y>\d{4})(?!\d)"
+    pre_year = rf"(?:(?<![\w.,])(?P<y0>\d{{4}}){_YEAR_WORD}[\s,]+)?"
+    post_year = rf"(?:,?\s+{_PRE_YEAR_WORD}{year})?"
+    flags = _F | re.IGNORECASE
+    # Spanish and Portuguese put "de" between day and month: "15 de marzo de 2031".
+    dm = re.compile(rf"{pre_year}{day}(?:\s*-\s*|\s+)(?:de\s+)?{mon}{post_year}", flags)
+    # Armenian writes the month first ("մարտի 15-ին"); elsewhere "mars 15" is a count.
+    md = (
+        re.compile(rf"{pre_year}(?<!\w){mon}\s+(?P<d>\d{{1,2}}){_DAY_SUFFIX}(?!\d){post_year}", flags)
+        if code == "hy"
+        else None
+    )
+    my = (
+        re.compile(rf"(?<![\w.,])(?P<y0>\d{{4}}){_YEAR_WORD}\s+{mon}", flags),
+        re.compile(rf"(?<!\w){mon},?\s+{_PRE_YEAR_WORD}{year}", flags),
+    )
+    prep, post = _MONTH_PREP.get(code), _MONTH_POST.get(code)
+    m = None
+    if prep or post:
+        bare = rf"(?P<mon>{_alternation(months)})"
+        parts = [rf"(?<!\w){prep}\s+{mon}" if prep else "", rf"(?<!\w){bare}{post}(?!\w)" if post else ""]
+        m = re.compile("|".join(p for p in parts if p), flags)
+    wd = None
+    if weekdays:
+        last, nxt = _WEEKDAY_MOD.get(code, ("", ""))
+        mod = rf"(?:\s+(?P<mod>{re.escape(last)}|{re.escape(nxt)}))?" if last else ""
+        # Arabic weekday names are also ordinary words ("الأحد": "the one"): only after "يوم".
+        lead = r"(?<!\w)(?:يوم\s+)" if code == "ar" else r"(?<!\w)"
+        wd = re.compile(rf"{lead}(?P<wd>{_alternation(weekdays)})(?!\w){mod}", flags)
+    rel = re.compile(rf"(?<!\w)(?:{_alternation(relative)})(?!\w)", flags) if relative else None
+    return _Lexicon(months, weekdays, relative, tuple(ago), dm, md, my, m, wd, rel)
+
+
+def _month_number(lex: _Lexicon, word: str) -> int | None:
+    return lex.months.get(" ".join(word.lower().split()))
+
+
+def _given_year(m: re.Match[str]) -> int | None:
+    for g in ("y", "y0"):
+        if g in m.re.groupindex and m.group(g):
+            y = int(m.group(g))
+            if 1800 <= y <= 2099:
+                return y
+    return None
+
+
+def _other(ctx: _Ctx) -> Iterator[_Cand]:
+    lex = _lexicon(ctx.lang)
+    if lex is None:
+        return
+    text = ctx.text
+    for rx in (lex.dm, lex.md):
+        if rx is None:
+            continue
+        for m in _matches(rx, text):
+            month = _month_number(lex, m.group("mon"))
+            if month is None:
+                continue
+            if (m.group("y") or m.group("y0")) and _given_year(m) is None:
+                continue  # "15 mars 2500 personnes" is a count, not a year
+            day = int(m.group("d"))
+            y = _given_year(m) or _infer_year(ctx.anchor, month, day, ctx.future(m.start()))
+            d = _make_date(y, month, day) if y is not None else None
+            yield m.start(), m.end(), _value(d, "day") if d else None
+    for m in (m for rx in lex.my for m in _matches(rx, text)):
+        month = _month_number(lex, m.group("mon"))
+        y = _given_year(m)
+        if month is not None and y is not None:
+            yield m.start(), m.end(), _value(date(y, month, 1), "month")
+    if lex.m is not None:
+        for m in _matches(lex.m, text):
+            month = _month_number(lex, m.group("mon"))
+            if month is not None:
+                y = _infer_year(ctx.anchor, month, None, ctx.future(m.start()))
+                yield m.start(), m.end(), _value(date(y, month, 1), "month") if y is not None else None
+    if lex.wd is not None:
+        for m in _matches(lex.wd, text):
+            first = m.group("wd")[0]
+            if first.isupper() and ctx.lang not in _NOUNS_CAPITALISED:
+                continue  # a capitalised weekday is a name (Душанбе) in languages that write them lower-case
+            mod = m.groupdict().get("mod")
+            rel = None if mod is None else "last" if mod == _WEEKDAY_MOD[ctx.lang][0] else "next"
+            yield m.start(), m.end(), _weekday(ctx, lex.weekdays[m.group("wd").lower()], rel, m.start())
+    if lex.rel is not None:
+        for m in _matches(lex.rel, text):
+            unit, offset = lex.relative[" ".join(m.group(0).lower().split())]
+            yield m.start(), m.end(), _shift(ctx, unit, offset)
+    for rx, unit, sign in lex.ago:
+        for m in _matches(rx, text):
+            try:
+                count = int(m.group(1))
+            except (ValueError, IndexError):
+                continue
+            yield m.start(), m.end(), _shift(ctx, unit, sign * count)
+
+
+def _shift(ctx: _Ctx, unit: str, offset: int) -> TimeValue | None:
+    if unit == "day":
+        return _relative(ctx.anchor, lambda d: d + timedelta(days=offset), "day")
+    if unit == "week":
+        return _relative(ctx.anchor, lambda d: d + timedelta(days=7 * offset), "month")
+    if unit == "month":
+        return _relative(ctx.anchor, lambda d: _add_months(d, offset), "month")
+    return _relative(ctx.anchor, lambda d: _add_months(d, 12 * offset), "year")
+
+
 def _scan(text: str, anchor: TimeValue | None, langs: tuple[str, ...]) -> list[TimeMention]:
     ctx = _Ctx(text, _anchor(anchor), langs[0])
     cands: list[_Cand] = list(_numeric(ctx))
@@ -566,6 +816,8 @@ def _scan(text: str, anchor: TimeValue | None, langs: tuple[str, ...]) -> list[T
     if "ru" in langs:
         ctx_ru = _Ctx(text, ctx.anchor, "ru")
         cands.extend(_russian(ctx_ru))
+    if langs[0] not in ("en", "ru"):
+        cands.extend(_other(ctx))
     # Longest expression wins ("Oct. 31, 2022" over "2022"); on equal length the earlier one.
     cands.sort(key=lambda c: (c[0] - c[1], c[0]))
     taken: list[tuple[int, int]] = []
@@ -590,7 +842,8 @@ def _langs(lang: str) -> tuple[str, ...]:
 def find_dates(text: str, anchor: TimeValue | None, lang: str = "en") -> list[TimeMention]:
     """Every time expression in `text`, in order, resolved against `anchor` (the publication date).
 
-    English and Russian are understood fully; any other language gets ISO and numeric dates only.
+    English and Russian are understood fully; other languages get ISO and numeric dates, and
+    written dates, weekdays and relative days where dateparser's tables (or ours) know their words.
     """
     # Statements, statement dates and events each ask for the same document's dates: scan once.
     return list(_find_dates(text, anchor, _langs(lang)))

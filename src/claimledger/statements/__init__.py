@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from claimledger import dates
 from claimledger.models import Document, Mention, Statement
 from claimledger.nlp.attribution import Attribution
-from claimledger.statements import acts
+from claimledger.statements import _quoted, acts
 from claimledger.statements.actors import Actor, Actors
 from claimledger.statements.dating import statement_dates
 
@@ -46,6 +46,9 @@ def _speaker_type(actor: Actor, att: Attribution) -> str:
 def extract(doc: Doc, document: Document) -> tuple[list[Statement], list[Mention]]:
     """Statements (ids `<doc id>:s<n>` in text order) and the actor mentions behind them."""
     lang = (document.language or doc._.lang or "en").lower()
+    if lang.split("-")[0] not in ("en", "ru"):
+        # No parser, no attribution component: quotations and the names beside them only.
+        return _quoted.extract(document, lang.split("-")[0])
     attributions: list[Attribution] = list(doc._.attributions or [])
     actors = Actors(doc)
     times, anchor = _dates(document, lang) if attributions else ([], None)
