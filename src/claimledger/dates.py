@@ -935,11 +935,30 @@ _RE_DIGIT = re.compile(r"\d", _F)
 _RE_CITY_START = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ.'\- ]{1,40}(?:\([A-Za-z.]+\))?,", _F)
 
 
-def _dateline_in(text: str, start: int, end: int) -> tuple[TimeValue, int, int] | None:
+def _city_any_script(prefix: str) -> bool:
+    """"ԲԵԼՎԱՍՏ, ", "ҲИСОР, ", "بلفاست، ": a city in capitals, or in a script without case,
+    before a comma. For languages other than English and Russian, whose capitals the
+    patterns above do not list (Armenian, Tajik Cyrillic) or whose script has none (Arabic)."""
+    m = re.fullmatch(r"\s*([^\W\d_][^\d,،]{1,40}?)\s*[,،]\s*", prefix)
+    if not m:
+        return False
+    words = re.findall(r"[^\W\d_]+", m.group(1))
+    return 0 < len(words) <= 3 and all(w.isupper() or w.upper() == w.lower() for w in words)
+
+
+def _dateline_in(text: str, start: int, end: int, langs: tuple[str, ...]) -> tuple[TimeValue, int, int] | None:
     line = text[start:end]
-    if not _RE_DIGIT.search(line) or (len(line) > 100 and not _RE_CITY_START.match(line)):
+    other = langs[0] not in ("en", "ru")
+
+    def city_start() -> bool:
+        if _RE_CITY_START.match(line):
+            return True
+        comma = re.search(r"[,،]", line[:45])
+        return other and comma is not None and _city_any_script(line[: comma.end()])
+
+    if not _RE_DIGIT.search(line) or (len(line) > 100 and not city_start()):
         return None
-    mentions = [m for m in _scan(line, None, ("en", "ru")) if m.value is not None and m.value.precision == "day"]
+    mentions = [m for m in _scan(line, None, langs) if m.value is not None and m.value.precision == "day"]
     if not mentions:
         return None
     first = mentions[0]
@@ -951,23 +970,29 @@ def _dateline_in(text: str, start: int, end: int) -> tuple[TimeValue, int, int] 
         # What remains may only be a place or an outlet: a few capitalised words, no sentence.
         if len(words) <= 4 and all(w[0].isupper() for w in words) and not rest.rstrip().endswith("."):
             return first.value, start, end
-    if first.start <= 45 and _RE_CITY_PREFIX.fullmatch(line[: first.start]) and _RE_AFTER_INLINE.match(line, first.end):
+    prefix = line[: first.start]
+    city = _RE_CITY_PREFIX.fullmatch(prefix) or (other and _city_any_script(prefix))
+    if first.start <= 45 and city and _RE_AFTER_INLINE.match(line, first.end):
         return first.value, start, start + first.end
     return None
 
 
 @lru_cache(maxsize=64)  # ingest, anchor_for, statement dates and events all ask per document
-def dateline(text: str) -> tuple[TimeValue, int, int] | None:
+def dateline(text: str, lang: str | None = None) -> tuple[TimeValue, int, int] | None:
     """The publication dateline at the start or the end of an article, with its character span.
+
+    English and Russian date forms are read whatever `lang` says (files are read before their
+    language is known); another `lang` reads that language's forms instead.
 
     A dateline is its own short line holding one full date (day, month and year) and otherwise
     only a place, a weekday, a time or words like "Updated"; or a lede opening "CITY, <date> —".
     The span covers the whole line (or the lede's "CITY, <date>" prefix) so callers can cut it out.
     The first four non-blank lines are tried before the last three.
     """
+    langs = ("en", "ru") if lang in (None, "en", "ru") else _langs(lang)
     lines = _lines(text)
     for s, e in [*lines[:4], *reversed(lines[-3:])]:
-        found = _dateline_in(text, s, e)
+        found = _dateline_in(text, s, e, langs)
         if found:
             return found
     return None

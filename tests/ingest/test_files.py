@@ -255,3 +255,25 @@ def test_folder_notes_are_not_articles(tmp_path: Path) -> None:
     assert [Path(d.source).name for d in got] == ["a.txt"]
     explicit = list(read([str(tmp_path / "README.md")], Settings.load()))
     assert len(explicit) == 1 and explicit[0].title == "About this corpus"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published"),
+    [
+        # Fictional articles written for this test.
+        ("fr", "Le barrage de Narvon cède\n\nBELVAST, 15 mars 2031 — Le barrage de Narvon a cédé dans la nuit, "
+         "a déclaré la préfète Léa Morand aux journalistes réunis devant la mairie de la vallée.\n", "2031-03-15"),
+        ("ar", "انهيار سد نارفون\n\nبلفاست، 15 مارس 2031 — انهار سد نارفون ليلا، وقالت المحافظة ليا موران للصحفيين "
+         "المجتمعين أمام مبنى البلدية إن فرق الإنقاذ تعمل في الوادي منذ الفجر.\n", "2031-03-15"),
+        ("hy", "Նարվոնի ամբարտակը փլվեց\n\nԲԵԼՎԱՍՏ, 2031 թվականի մարտի 15 — Նարվոնի ամբարտակը փլվել է գիշերը, "
+         "ասաց նահանգապետ Լեա Մորանը լրագրողներին, ովքեր հավաքվել էին քաղաքապետարանի առջև։\n", "2031-03-15"),
+    ],
+)
+def test_other_language_dateline_becomes_the_publication_date(
+    tmp_path: Path, settings: Settings, lang: str, text: str, published: str
+) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (doc,) = list(read([str(tmp_path / "a.txt")], settings))
+    assert isinstance(doc, Document)
+    assert doc.language == lang
+    assert doc.published == published and doc.published_precision == "day"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimledger.config import Settings
+from claimledger.dates import dateline
 from claimledger.errors import InputError
 from claimledger.models import Document, Rejection
 
@@ -18,6 +19,12 @@ def finish(doc: Document, settings: Settings) -> Document | Rejection:
         return Rejection(doc.source, over_limit("text", size, settings))
     if not doc.language:
         doc.language = language.detect(doc.text)
+    if not doc.published and doc.language not in (None, "en", "ru"):
+        # Readers look for a dateline before the language is known, in English and Russian
+        # forms; "15 mars 2031" or "2031-yil 15-mart" needs the language.
+        found = dateline(doc.text, doc.language)
+        if found is not None:
+            doc.published, doc.published_precision = found[0].iso, found[0].precision
     return doc
 
 
