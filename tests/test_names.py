@@ -47,3 +47,11 @@ def test_shared_prefix_counts_leading_letters_only() -> None:
     assert shared_prefix("tajik", "tajikistan") == 5
     assert shared_prefix("abc", "xbc") == 0
     assert shared_prefix("", "abc") == 0
+
+
+def test_armenian_names_romanise_as_english_copy_spells_them() -> None:
+    assert translit("Դիլնոզա Ռախիմովա") == "dilnoza rakhimova"
+    assert translit("Երևան") == "yerevan"  # initial "ե" is "ye"; "և" is "ev"
+    assert translit("Ուսուպով") == "usupov"  # "ու" is one vowel
+    assert skeleton("Ռախիմովա") == skeleton("Rakhimova")
+    assert translit("Гордон") == "gordon"  # Cyrillic unchanged

@@ -169,3 +169,27 @@ def test_written_dates_in_other_languages(lang: str, text: str, expected: list[s
 )
 def test_words_that_only_look_like_dates(lang: str, text: str) -> None:
     assert dates.find_dates(text, dates.TimeValue("2031-03-15", "day"), lang) == []
+
+
+HY = """Նարվոնի ամբարտակը հեղեղեց. 1200 մարդ տարհանվեց
+
+ԲԵԼՎԱՍՏ, 2031 թվականի մարտի 15 — Նարվոնի ամբարտակում ջրի մակարդակի բարձրացումը ուրբաթ օրը ստիպեց 1200 մարդու լքել
+իրենց տները Բելվաստի հովտում։ «Մենք 1200 բնակիչների տեղափոխեցինք Տավրելի դպրոցներ, և ոչ ոք չի զոհվել»,- ասաց
+Բելվաստի արտակարգ իրավիճակների կոմիտեի ղեկավար Դիլնոզա Ռախիմովա։
+"""
+
+
+def test_an_armenian_report_shares_the_english_speaker_and_story(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "en.txt").write_text(EN, encoding="utf-8")
+    (corpus / "hy.txt").write_text(HY, encoding="utf-8")
+    db = tmp_path / "hy.db"
+    with Store(db) as store:
+        analyze([str(corpus)], store, Settings.load(db=str(db), progress=False))
+        docs = _by_lang(store)
+        assert set(docs) == {"en", "hy"} and docs["hy"].published == "2031-03-15"
+        english = {s.speaker: s.speaker_id for s in store.statements_for_doc(docs["en"].id)}
+        armenian = store.statements_for_doc(docs["hy"].id)
+        assert [s.speaker_id for s in armenian] == [english["Dilnoza Rakhimova"]]
+        assert store.story_of(docs["hy"].id) == store.story_of(docs["en"].id)

@@ -27,6 +27,15 @@ _CYR = {
     "ӯ": "u", "ӣ": "i", "ҷ": "j", "ң": "ng", "ө": "o", "ү": "u", "ә": "a",
 }  # fmt: skip
 
+# Armenian, as English-language news spells Armenian names (BGN/PCGN-like): Հայկ -> hayk.
+_ARM = {
+    "ա": "a", "բ": "b", "գ": "g", "դ": "d", "ե": "e", "զ": "z", "է": "e", "ը": "e", "թ": "t", "ժ": "zh",
+    "ի": "i", "լ": "l", "խ": "kh", "ծ": "ts", "կ": "k", "հ": "h", "ձ": "dz", "ղ": "gh", "ճ": "ch", "մ": "m",
+    "յ": "y", "ն": "n", "շ": "sh", "ո": "o", "չ": "ch", "պ": "p", "ջ": "j", "ռ": "r", "ս": "s", "վ": "v",
+    "տ": "t", "ր": "r", "ց": "ts", "ւ": "v", "փ": "p", "ք": "k", "օ": "o", "ֆ": "f", "և": "ev",
+}  # fmt: skip
+_CYR.update(_ARM)
+
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
 
@@ -35,9 +44,13 @@ def has_cyrillic(text: str) -> bool:
 
 
 def translit(text: str) -> str:
-    """Lowercase Latin rendering of `text`: Cyrillic romanised, Latin diacritics dropped."""
+    """Lowercase Latin rendering of `text`: Cyrillic and Armenian romanised, Latin diacritics dropped."""
     out: list[str] = []
-    for ch in text.lower():
+    # Armenian writes "u" as two letters (ու), and a word-initial "ե"/"ո" as "ye"/"vo".
+    lowered = re.sub(r"ու", "u", text.lower())
+    lowered = re.sub(r"(?<![\u0561-\u0587])ե", "ye", lowered)
+    lowered = re.sub(r"(?<![\u0561-\u0587])ո", "vo", lowered)
+    for ch in lowered:
         if ch in _CYR:
             out.append(_CYR[ch])
         else:

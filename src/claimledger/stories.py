@@ -78,7 +78,8 @@ _GENERIC_WORDS = (
     "министерство министр мид правительство президент посольство ведомство агентство служба армия генерал "
     "пресс радио газета парламент партия суд республика государство глава заместитель представитель"
 ).split()
-_CAP_RE = re.compile(r"(?<![\w])([A-ZА-ЯЁ][\w\-]{2,})", re.UNICODE)
+# A capital in any cased script (Latin with accents, Cyrillic incl. Tajik letters, Armenian, Greek).
+_CAP_RE = re.compile(r"(?<![\w])([^\W\d_][\w\-]{2,})", re.UNICODE)
 _WORD_RE = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _SENT_START_RE = re.compile(r"(?:^|[.!?…:]\s+|\n\s*|[\"“«]\s*)$")
 
@@ -139,6 +140,8 @@ def _capitalised_terms(text: str) -> Counter[str]:
     out: Counter[str] = Counter()
     for m in _CAP_RE.finditer(text):
         word = m.group(1)
+        if not word[0].isupper():
+            continue
         if word.lower() in _TITLE_STOP or word.lower() in lower:
             continue
         if _SENT_START_RE.search(text[max(0, m.start() - 3) : m.start()]):

@@ -90,7 +90,7 @@ _FUNCTION = frozenset(
 )
 _EXTRA_QUOTES = (("‹", "›"), ("「", "」"), ("『", "』"))
 _WORD = re.compile(rf"[^\W\d_][\w{_APOS}\-]*")
-_SENT_END = re.compile(r"[.!?։؟]+(?=\s)|\n")
+_SENT_END = re.compile(r"[.!?։؟]+(?=\s)|\n\s*\n")  # a lone newline is line wrapping
 _ROMANISABLE = re.compile(r"[A-Za-z\u0400-\u04ff]")
 _MIN_QUOTE_WORDS = 3
 _CUE_GAP = 6  # words allowed between a verb and the name after it ("dedi ... rahbari X")
