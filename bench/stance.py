@@ -1,6 +1,6 @@
 """Stance benchmark: FNC-1 dev and Emergent dev, the shipped model beside the official baseline.
 
-    .venv/bin/python bench/stance.py [--no-baseline] [--model FILE]
+    .venv/bin/python bench/stance.py [--no-baseline] [--only fnc|emergent] [--model FILE]
 
 FNC-1 dev = the 337 bodies of the official baseline's hold-out (9,622 pairs); both systems are
 trained on the other bodies. Reported: FNC score (as a fraction of the best possible), macro-F1
@@ -41,12 +41,22 @@ def row(name: str, gold: list[str], pred: list[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--no-baseline", action="store_true", help="skip training the official baseline")
+    ap.add_argument("--only", choices=("fnc", "emergent"), help="run one of the two benchmarks (default: both)")
     ap.add_argument("--model", default=str(sm.MODEL_PATH))
     args = ap.parse_args(argv)
     if not ts.have_data():
         print(f"datasets absent under {ts.DATA}: no stance benchmark")
         return 0
     spec = sm.json.loads(Path(args.model).read_text(encoding="utf-8"))
+    cache = ts.EmbedCache("use")
+    if args.only != "emergent":
+        run_fnc(spec, cache, baseline=not args.no_baseline)
+    if args.only != "fnc":
+        run_emergent(spec, cache)
+    return 0
+
+
+def run_fnc(spec: dict, cache: ts.EmbedCache, baseline: bool = True) -> None:  # type: ignore[type-arg]
     idf = spec["idf"]
     bodies, pairs, dev_ids = ts.load_fnc()
     train = [p for p in pairs if p[1] not in dev_ids]
@@ -56,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
           f"dev classes {dict(Counter(gold))}")
     lines = ["| system (FNC-1 dev) | FNC score | macro-F1 | disagree F1 | agree F1 | discuss F1 | unrelated F1 |",
              "|---|---|---|---|---|---|---|"]
-    if not args.no_baseline:
+    if baseline:
         t0 = time.time()
         xb = fnc_baseline.feature_matrix([(h, bodies[b]) for h, b, _ in train])
         clf = fnc_baseline.train(xb, [p[2] for p in train])
@@ -64,7 +74,6 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(row("FNC-1 baseline (re-implemented)", gold, pred_b))
         print(f"baseline trained and run in {time.time() - t0:.0f}s", flush=True)
     t0 = time.time()
-    cache = ts.EmbedCache("use")
     model = sm.StanceModel(spec["models"]["fnc"], idf)
     p = model.proba(ts.fnc_features(dev, bodies, idf, cache))
     pred = [model.classes[i] for i in model.decide(p)]
@@ -73,11 +82,15 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("\n".join(lines))
 
+
+def run_emergent(spec: dict, cache: ts.EmbedCache) -> None:  # type: ignore[type-arg]
+    idf = spec["idf"]
     rows = ts.load_emergent()
     _, edev = ts.emergent_split(rows)
     egold = [ts.EMERGENT_LABEL[r["articleHeadlineStance"]] for r in edev]
     short = sm.StanceModel(spec["models"]["short"], idf)
-    pe = short.proba(ts.short_features(edev, idf, cache), [r["articleHeadline"] for r in edev])
+    pe = short.proba(ts.short_features(edev, idf, cache), [r["articleHeadline"] for r in edev],
+                     [r["claimHeadline"] for r in edev])
     epred = [short.classes[i] for i in short.decide(pe)]
     major = Counter(ts.EMERGENT_LABEL[r["articleHeadlineStance"]] for r in ts.emergent_split(rows)[0]).most_common(1)
     mpred = [major[0][0]] * len(egold)
@@ -90,7 +103,6 @@ def main(argv: list[str] | None = None) -> int:
         f = ts.f1s(egold, pr, ts.SHORT_CLASSES)
         print(f"| {name:<23} | {ts.accuracy(egold, pr):.4f} | {ts.macro_f1(egold, pr, ts.SHORT_CLASSES):.4f} | "
               f"{f['agree']:.3f} | {f['disagree']:.3f} | {f['discuss']:.3f} |")
-    return 0
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Train the stance models and write `src/claimledger/data/stance_model.json`.
 
-    .venv/bin/python bench/train_stance.py [--out FILE]        (or: make model)
+    .venv/bin/python bench/train_stance.py [--out FILE] [--only fnc|short]       (or: make model)
 
 Reads FNC-1 and Emergent from ../shared/datasets (never copied into the repository) and needs
 scikit-learn (the `bench` extra); the runtime reads only the JSON. Two models, one feature
@@ -11,10 +11,19 @@ function (`claimledger._stance_model.features`):
 - `short`: claim vs one short text, agree / disagree / discuss, trained on the Emergent claims
   outside the dev claimIds (`emergent_split`), claim headline vs article headline.
 
-Each is a HistGradientBoostingClassifier with balanced class weights. Its per-class decision
+`fnc` is a HistGradientBoostingClassifier with balanced class weights; its per-class decision
 offsets (added to the log-probabilities; this is where the rare `disagree` class is pushed) are
-chosen on a split inside the training data (FNC: 20% of the training bodies; Emergent: 20% of
-the training claims), then the model is refitted on all its training data. Deterministic:
+chosen on 20% of the training bodies, then the model is refitted on all its training data.
+
+`short` is a logistic regression (balanced class weights) over the article headline's n-grams,
+the words it adds to the claim ("+hoax"), its embedding, the hand features and the claim-headline
+cues (`_stance_model.short_cues`), mixed with small gradient-boosted trees over the hand features
+and cues. C, the embedding's weight and the trees' share are chosen by 5-fold cross-validation
+over training claims, repeated with three shuffles; offsets are kept only where offsets tuned on
+four folds improve the fifth. Emergent's dev claims are never seen.
+
+`--only short` (or `fnc`) retrains one model and keeps the other from --out, for quick work;
+`make model` retrains both. Deterministic (the same bytes from run to run):
 fixed seeds, single-threaded embeddings; embeddings are cached under /tmp.
 """
 
@@ -136,12 +145,13 @@ class EmbedCache:
 
 
 def build_idf(texts: Sequence[str]) -> dict[str, float]:
-    """Smoothed IDF of content words seen in at least two texts; "" holds the unseen-word value."""
+    """Smoothed IDF of content words seen in at least two texts; "" holds the unseen-word value.
+    Sorted by word, so that the written file does not depend on the interpreter's string hashing."""
     df: Counter[str] = Counter()
     for t in texts:
         df.update(set(sm.content_words(sm.tokens(t))))
     n = len(texts)
-    idf = {w: round(math.log((n + 1) / (c + 1)) + 1.0, 3) for w, c in df.items() if c >= 2}
+    idf = {w: round(math.log((n + 1) / (c + 1)) + 1.0, 3) for w, c in sorted(df.items()) if c >= 2}
     idf[""] = round(math.log(n + 1) + 1.0, 3)
     return idf
 
@@ -306,24 +316,37 @@ def train_fnc(idf: dict[str, float], cache: EmbedCache, log: bool = True) -> dic
     return export(clf, FNC_CLASSES, bias, proj)
 
 
-SHORT_C = (0.3, 1.0, 3.0)
+SHORT_C = (0.1, 0.3, 1.0)
 SHORT_EMB_WEIGHT = (0.5, 1.0, 2.0)
+SHORT_MIX = (0.0, 0.25, 0.35, 0.5)  # the trees' share of the short model's log-probabilities
+SHORT_TREE_PARAMS = {"max_iter": 150, "learning_rate": 0.05, "max_leaf_nodes": 15, "min_samples_leaf": 20,
+                     "l2_regularization": 1.0}
+SHORT_CV_SEEDS = (14, 15, 16)  # 5-fold CV over training claims, repeated with three shuffles
 MIN_DF = 2
 
 
-def short_design(raw: np.ndarray, texts: Sequence[str], vocab: dict[str, int], scale: np.ndarray,
-                 emb_weight: float):  # type: ignore[no-untyped-def]
-    """The linear model's input matrix, laid out as `_stance_model.Linear` reads its weights."""
+def short_grams(claims: Sequence[str], texts: Sequence[str]) -> list[list[str]]:
+    return [sm.ngrams(t, c) for c, t in zip(claims, texts, strict=True)]
+
+
+def short_cue_matrix(claims: Sequence[str], texts: Sequence[str]) -> np.ndarray:
+    return np.asarray([sm.short_cues(c, t) for c, t in zip(claims, texts, strict=True)], dtype=np.float64)
+
+
+def short_design(raw: np.ndarray, grams: Sequence[Sequence[str]], cues: np.ndarray, vocab: dict[str, int],
+                 scale: np.ndarray, emb_weight: float):  # type: ignore[no-untyped-def]
+    """The linear model's input matrix, laid out as `_stance_model.Linear` reads its weights:
+    [n-grams, embedding, scaled hand features, claim-text cues]."""
     from scipy.sparse import csr_matrix, hstack
 
     rows, cols = [], []
-    for r, t in enumerate(texts):
-        for c in sorted({vocab[g] for g in sm.ngrams(t) if g in vocab}):
+    for r, gs in enumerate(grams):
+        for c in sorted({vocab[g] for g in gs if g in vocab}):
             rows.append(r)
             cols.append(c)
-    bow = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(vocab)))
+    bow = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(grams), len(vocab)))
     h, e = sm.N_HAND, sm.N_EMB
-    dense = np.hstack([raw[:, h + e : h + 2 * e] * emb_weight, raw[:, :h] / scale])
+    dense = np.hstack([raw[:, h + e : h + 2 * e] * emb_weight, raw[:, :h] / scale, cues])
     return hstack([bow, csr_matrix(dense)]).tocsr()
 
 
@@ -335,56 +358,123 @@ def fit_linear(x, y: Sequence[str], c: float):  # type: ignore[no-untyped-def]
     return clf
 
 
+def claim_folds(rows: Sequence[dict[str, str]], seed: int, k: int = 5) -> np.ndarray:
+    claims = sorted({r["claimId"] for r in rows})
+    random.Random(seed).shuffle(claims)
+    fold_of = {cl: i % k for i, cl in enumerate(claims)}
+    return np.asarray([fold_of[r["claimId"]] for r in rows])
+
+
+def out_of_fold(fitter, x, y: Sequence[str], folds: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]
+    oof = np.zeros((len(y), len(SHORT_CLASSES)))
+    for f in sorted(set(folds.tolist())):
+        m = folds != f
+        oof[~m] = fitter(x[m], [v for v, k in zip(y, m, strict=True) if k]).predict_proba(x[~m])
+    return oof
+
+
+def mix(p_lin: np.ndarray, p_trees: np.ndarray, share: float) -> np.ndarray:
+    """As `_stance_model.Linear.proba` mixes: a weighted sum of log-probabilities, renormalised."""
+    z = (1 - share) * np.log(np.clip(p_lin, 1e-300, 1.0)) + share * np.log(np.clip(p_trees, 1e-9, 1.0))
+    e = np.exp(z - z.max(1, keepdims=True))
+    return e / e.sum(1, keepdims=True)
+
+
+def labels(p: np.ndarray, bias: Sequence[float] | None = None) -> list[str]:
+    return [SHORT_CLASSES[i] for i in decide(p, bias or [0.0] * len(SHORT_CLASSES))]
+
+
 def train_short(idf: dict[str, float], cache: EmbedCache, log: bool = True) -> dict:  # type: ignore[type-arg]
-    """Logistic regression; C and the embedding's weight chosen by 5-fold CV over training claims."""
+    """Logistic regression mixed with small trees. C, the embedding's weight and the trees' share
+    are chosen by 5-fold CV over training claims (three shuffles, mean of accuracy + macro-F1);
+    per-class offsets are kept only if offsets tuned on four folds' predictions help the fifth
+    (then they are tuned on the out-of-fold predictions of all the repeats together)."""
     train = short_rows_train()
     raw = short_features(train, idf, cache)
     texts = [r["articleHeadline"] for r in train]
+    claims_ = [r["claimHeadline"] for r in train]
     y = [EMERGENT_LABEL[r["articleHeadlineStance"]] for r in train]
+    grams = short_grams(claims_, texts)
+    cues = short_cue_matrix(claims_, texts)
     df: Counter[str] = Counter()
-    for t in texts:
-        df.update(set(sm.ngrams(t)))
+    for gs in grams:
+        df.update(set(gs))
     vocab_list = sorted(g for g, n in df.items() if n >= MIN_DF)
     vocab = {g: i for i, g in enumerate(vocab_list)}
     scale = np.abs(raw[:, : sm.N_HAND]).max(0) + 1e-6
-    claims = sorted({r["claimId"] for r in train})
-    random.Random(SEED).shuffle(claims)
-    fold_of = {cl: i % 5 for i, cl in enumerate(claims)}
-    folds = np.asarray([fold_of[r["claimId"]] for r in train])
-    best: tuple[float, float, float, np.ndarray] | None = None
+    fold_sets = [claim_folds(train, s) for s in SHORT_CV_SEEDS]
+
+    def cv(oofs: Sequence[np.ndarray]) -> tuple[float, float, float]:
+        """(mean objective, mean accuracy, mean macro-F1) over the CV repeats."""
+        acc = [accuracy(y, labels(o)) for o in oofs]
+        mf = [macro_f1(y, labels(o), SHORT_CLASSES) for o in oofs]
+        return float(np.mean(acc) + np.mean(mf)), float(np.mean(acc)), float(np.mean(mf))
+
+    best: tuple[float, float, float, list[np.ndarray]] | None = None
     for c in SHORT_C:
         for w in SHORT_EMB_WEIGHT:
-            x = short_design(raw, texts, vocab, scale, w)
-            oof = np.zeros((len(train), len(SHORT_CLASSES)))
-            for f in range(5):
-                clf = fit_linear(x[folds != f], [v for v, k in zip(y, folds, strict=True) if k != f], c)
-                oof[folds == f] = clf.predict_proba(x[folds == f])
-            score = short_objective(y, [SHORT_CLASSES[i] for i in oof.argmax(1)])
+            x = short_design(raw, grams, cues, vocab, scale, w)
+            oofs = [out_of_fold(lambda a, b, c=c: fit_linear(a, b, c), x, y, fs) for fs in fold_sets]
+            score, acc, mf = cv(oofs)
             if log:
-                print(f"short CV: C {c} embedding weight {w}: accuracy + macro-F1 {score:.4f}", flush=True)
-            if best is None or score > best[0]:
-                best = (score, c, w, oof)
+                print(f"short CV: C {c} embedding weight {w}: accuracy {acc:.4f} macro-F1 {mf:.4f}", flush=True)
+            if best is None or score > best[0] + 1e-9:
+                best = (score, c, w, oofs)
     assert best is not None
-    _, c, w, oof = best
-    bias = tune_bias(oof, y, SHORT_CLASSES, short_objective)
+    _, c, w, lin_oofs = best
+
+    hand = np.hstack([raw[:, : sm.N_HAND].astype(np.float64), cues])
+    tree_oofs = [out_of_fold(lambda a, b: fit(a, b, SHORT_CLASSES, SHORT_TREE_PARAMS), hand, y, fs)
+                 for fs in fold_sets]
+    best_mix: tuple[float, float, list[np.ndarray]] | None = None
+    for share in SHORT_MIX:
+        oofs = [mix(lo, to, share) for lo, to in zip(lin_oofs, tree_oofs, strict=True)]
+        score, acc, mf = cv(oofs)
+        if log:
+            print(f"short CV: trees' share {share}: accuracy {acc:.4f} macro-F1 {mf:.4f}", flush=True)
+        if best_mix is None or score > best_mix[0] + 1e-9:
+            best_mix = (score, share, oofs)
+    assert best_mix is not None
+    score, share, oofs = best_mix
+
+    # Offsets: tuned on four folds' out-of-fold predictions, scored on the fifth.
+    nested = []
+    for o, fs in zip(oofs, fold_sets, strict=True):
+        pred = np.zeros(len(y), dtype=int)
+        for f in range(5):
+            m = fs != f
+            b = tune_bias(o[m], [v for v, k in zip(y, m, strict=True) if k], SHORT_CLASSES, short_objective)
+            pred[~m] = decide(o[~m], b)
+        nested.append([SHORT_CLASSES[i] for i in pred])
+    nested_score = float(np.mean([short_objective(y, pr) for pr in nested]))
+    bias = [0.0] * 3
+    if nested_score > score + 1e-9:  # offsets from all the repeats' predictions at once, the steadier choice
+        bias = [float(b) for b in tune_bias(np.vstack(oofs), y * len(oofs), SHORT_CLASSES, short_objective)]
     if log:
-        pred = [SHORT_CLASSES[i] for i in decide(oof, bias)]
-        print(f"short chosen: C {c}, embedding weight {w}, bias {bias}: CV accuracy {accuracy(y, pred):.3f} "
-              f"macro-F1 {macro_f1(y, pred, SHORT_CLASSES):.3f}", flush=True)
-    clf = fit_linear(short_design(raw, texts, vocab, scale, w), y, c)
+        _, acc, mf = cv(oofs)
+        print(f"short chosen: C {c}, embedding weight {w}, trees' share {share}: CV accuracy {acc:.4f} "
+              f"macro-F1 {mf:.4f}; with offsets tuned inside the CV {nested_score:.4f} vs {score:.4f} without "
+              f"-> bias {bias}", flush=True)
+
+    clf = fit_linear(short_design(raw, grams, cues, vocab, scale, w), y, c)
     coef = clf.coef_.T  # (features, classes)
     n_v, h, e = len(vocab_list), sm.N_HAND, sm.N_EMB
+    trees = export(fit(hand, y, SHORT_CLASSES, SHORT_TREE_PARAMS), SHORT_CLASSES, [0.0] * 3) if share else None
     return {
         "kind": "linear",
         "classes": SHORT_CLASSES,
+        "novel": True,
         "vocab": vocab_list,
         "w_vocab": np.round(coef[:n_v], 5).tolist(),
         "w_emb": np.round(coef[n_v : n_v + e], 5).tolist(),
         "w_hand": np.round(coef[n_v + e : n_v + e + h], 5).tolist(),
+        "w_cues": np.round(coef[n_v + e + h :], 5).tolist(),
         "hand_scale": np.round(scale, 6).tolist(),
         "emb_weight": w,
         "intercept": np.round(clf.intercept_, 5).tolist(),
-        "bias": [round(b, 3) for b in bias],
+        "mix": share,
+        "trees": trees,
+        "bias": [round(float(b), 3) for b in bias],
     }
 
 
@@ -403,13 +493,20 @@ def train_idf() -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--only", choices=("fnc", "short"),
+                    help="retrain this model only, keeping the other as it is in --out (default: both)")
     args = ap.parse_args(argv)
     if not have_data():
         print(f"datasets absent under {DATA}: nothing to train", file=sys.stderr)
         return 2
     cache = EmbedCache("use")
     idf = train_idf()
-    models = {"fnc": train_fnc(idf, cache), "short": train_short(idf, cache)}
+    if args.only:
+        models = dict(json.loads(Path(args.out).read_text(encoding="utf-8"))["models"])
+        models[args.only] = (train_fnc if args.only == "fnc" else train_short)(idf, cache)
+        models = {"fnc": models["fnc"], "short": models["short"]}
+    else:
+        models = {"fnc": train_fnc(idf, cache), "short": train_short(idf, cache)}
     spec = {
         "note": "Trained by bench/train_stance.py on FNC-1 train (outside the baseline hold-out bodies) and "
                 "Emergent (outside the dev claimIds); features from claimledger._stance_model.",

