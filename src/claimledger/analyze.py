@@ -16,7 +16,8 @@ Two phases, each restartable:
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections import ChainMap
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -40,6 +41,7 @@ from claimledger.models import Claim, DocAnalysis, Document, Event, Rejection, S
 from claimledger.store import Store
 
 BATCH = 32
+CLAIM_CANDIDATES = 60
 
 
 @dataclass
@@ -216,10 +218,14 @@ def link_document(analysis: DocAnalysis, store: Store) -> None:
         st.speaker_id = entity_of.get(st.speaker)
 
     claim_keys = [k for st in analysis.statements for k in claims.statement_keys(st)]
-    candidates: list[Claim] = store.candidates("claim", claim_keys)
-    known: dict[str, Statement] = store.statements_by_ids(s.statement_id for c in candidates for s in c.stances)
+    # The claims sharing most keys; a claim record carries all its appearances, so reading a
+    # few hundred of them per document would cost more than the comparisons.
+    candidates: list[Claim] = store.candidates("claim", claim_keys, limit=CLAIM_CANDIDATES)
+    # Fetched on demand: only the claims this document joins need their statements, and a
+    # claim repeated across a large archive has thousands of them.
+    known = store.statement_lookup()
     changed_claims = claims.link(analysis.statements, candidates, known, lambda: store.new_id("claim"))
-    _mark_repeats(doc, changed_claims, {**known, **{st.id: st for st in analysis.statements}})
+    _mark_repeats(doc, changed_claims, ChainMap({st.id: st for st in analysis.statements}, known))
 
     for v in analysis.events:
         v.keys = timeline.event_keys(v)  # after year completion, which may have moved its date
@@ -232,7 +238,7 @@ def link_document(analysis: DocAnalysis, store: Store) -> None:
     store.save_linking(analysis, changed_entities, changed_claims, changed_events, story)
 
 
-def _mark_repeats(doc: Document, changed: list[Claim], statements: dict[str, Statement]) -> None:
+def _mark_repeats(doc: Document, changed: list[Claim], statements: Mapping[str, Statement]) -> None:
     """A near-copy's stances on a claim its original already speaks to are repeats of it."""
     if not doc.copy_of:
         return

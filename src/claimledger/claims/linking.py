@@ -22,8 +22,8 @@ from __future__ import annotations
 import copy
 import hashlib
 import re
-from collections import Counter
-from collections.abc import Callable
+from collections import ChainMap, Counter
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from claimledger import gazetteer as gz
@@ -264,9 +264,11 @@ def _swap_text(text: str, old: str, new: str) -> str:
 
 
 class _Linker:
-    def __init__(self, candidates: list[Claim], known: dict[str, Statement], new_id: Callable[[], str]) -> None:
+    def __init__(self, candidates: list[Claim], known: Mapping[str, Statement], new_id: Callable[[], str]) -> None:
         self.pool = list(candidates)
-        self.statements: dict[str, Statement] = dict(known)
+        # New statements go in front; `known` may be a store-backed lookup that fetches a
+        # statement only when a claim this document touches asks for it.
+        self.statements: ChainMap[str, Statement] = ChainMap({}, known)  # type: ignore[arg-type]
         self.new_id = new_id
         self.changed: dict[str, Claim] = {}
         self.frames: dict[str, dict[str, Any]] = {}
@@ -534,13 +536,14 @@ def _phase(st: Statement, fr: dict[str, Any]) -> int:
 def link(
     statements: list[Statement],
     candidates: list[Claim],
-    known: dict[str, Statement],
+    known: Mapping[str, Statement],
     new_id: Callable[[], str],
 ) -> list[Claim]:
     """Link the statements of one new document to claims; return new or changed claims.
 
     `candidates` are the claims sharing a blocking key with these statements (modified in
-    place when they gain stances); `known` the statements their stances already reference.
+    place when they gain stances); `known` the statements their stances already reference
+    (a mapping: a plain dict, or a lookup that fetches on demand).
     """
     lk = _Linker(candidates, known, new_id)
     for st in statements:

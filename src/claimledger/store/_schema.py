@@ -122,4 +122,9 @@ MIGRATIONS: list[str] = [
     INSERT INTO statements_fts(rowid, statement_id, speaker, content)
         SELECT rowid, id, speaker, content FROM statements;
     """,
+    # 3: a record's keys are replaced whenever the record changes (`Store._put`): find them by
+    # owner, not by scanning every key of that kind.
+    """
+    CREATE INDEX keys_owner ON keys(kind, id);
+    """,
 ]

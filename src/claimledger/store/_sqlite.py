@@ -4,7 +4,7 @@ import json
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -349,6 +349,10 @@ class Store:
                 out[s.id] = s
         return out
 
+    def statement_lookup(self) -> StatementLookup:
+        """A read-only mapping id -> Statement that reads each statement when first asked."""
+        return StatementLookup(self)
+
     def statements_for_doc(self, doc_id: str) -> list[Statement]:
         rows = self.db.execute("SELECT data FROM statements WHERE doc_id=? ORDER BY start", (doc_id,))
         return [from_dict(Statement, json.loads(r[0])) for r in rows]
@@ -683,6 +687,35 @@ def _id_order(record_id: str) -> tuple[int, str]:
     # Ids are a letter and a counter ("c12"): order by the number, as `all` does.
     tail = record_id[1:]
     return (int(tail), "") if tail.isdigit() else (1 << 62, record_id)
+
+
+class StatementLookup(Mapping[str, Statement]):
+    """Statements by id, read from the store on first use and kept. Iterating it gives only the
+    statements read so far: it is a lookup, not a listing of the store."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._seen: dict[str, Statement | None] = {}
+
+    def _fetch(self, key: str) -> Statement | None:
+        if key not in self._seen:
+            self._seen[key] = self._store.statements_by_ids([key]).get(key)
+        return self._seen[key]
+
+    def __getitem__(self, key: str) -> Statement:
+        found = self._fetch(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._fetch(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (k for k, v in list(self._seen.items()) if v is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for v in self._seen.values() if v is not None)
 
 
 def _marks(items: Sequence[Any]) -> str:
