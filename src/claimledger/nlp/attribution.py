@@ -9,7 +9,10 @@ PolNeAR train) adds cues the lexicon lacks ("a poll found", "PENCE: ...", "calle
 inquiry"); a learned attribution scorer (`cues.AttributionScorer`, also from PolNeAR train)
 then judges each whole candidate (cue, source and content together) and drops the learned
 cues' and the counted lexicon's readings it finds unlike an annotated attribution; the
-hand-listed cues' readings are always kept. Speaker names are resolved
+hand-listed cues' readings are always kept. Last, a learned role tagger (`nlp/_tagger.py`, a
+CRF from PolNeAR train) reads source and content around the confident cue candidates that no
+kept reading has ("downplayed the risk", "..., saying the deal was dead") and adds what it
+finds; it never overrules a kept reading. Speaker names are resolved
 later, per document, by `claimledger.statements`; here a speaker is only the words in this
 sentence.
 """
@@ -22,7 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.nlp import cues, lexicon
+from claimledger.nlp import _tagger, cues, lexicon
 from claimledger.nlp.quotes import inner
 
 CharSpan = tuple[int, int]
@@ -117,6 +120,10 @@ class AttributionFinder:
         # set by bench/train_attribution.py: every candidate's (attribution, features) is
         # appended here and all are kept, so the scorer can be trained on them
         self.collect: list[tuple[Attribution, list[str]]] | None = None
+        # the learned role tagger (`_tagger.py`): reads source and content for the cue
+        # candidates no rule reading kept; it is offered the cue scorer's candidates, so it
+        # needs that scorer too
+        self.tagger = _tagger.load_tagger() if self.cue_model is not None else None
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP") or self.lang == "xx":
@@ -135,6 +142,8 @@ class _Finder:
         self.q_starts = [q[0] for q in self.quotes]
         self.used_quotes: set[int] = set()
         self.title_end, self.lede_end = _title_and_lede(self.text)
+        # cue scores by token index: the learned cues and the role tagger both need them
+        self.scores: dict[int, float] = {}
 
     # -- helpers -----------------------------------------------------------------------
     def quote_at(self, char: int) -> int | None:
@@ -308,6 +317,19 @@ class _Finder:
                 cur = cur.head.head
                 continue
             return self.left_name(tok) if cur is tok else None
+        return None
+
+    def relative_subject(self, tok: Token) -> Token | None:
+        """The relative pronoun ("who", "which", "that") subject of the relative clause whose
+        verb, or a verb coordinated with it, is `tok`."""
+        cur = tok
+        for _ in range(3):
+            for c in cur.children:
+                if c.dep_ in SUBJ and c.lower_ in ("who", "which", "that") and cur.dep_ in ("relcl", "acl:relcl"):
+                    return c
+            if cur.dep_ not in ("conj", "xcomp") or cur.head.i == cur.i:
+                return None
+            cur = cur.head
         return None
 
     def institution(self, verb: Token) -> Token | None:
@@ -493,7 +515,8 @@ class _Finder:
         return best
 
     # -- main --------------------------------------------------------------------------
-    def run(self) -> list[Attribution]:
+    def rule_readings(self) -> list[Attribution]:
+        """Every attribution the hand-written readings find, left to right."""
         found: list[Attribution] = []
         for tok in self.doc:
             if tok.is_space or tok.is_punct:
@@ -517,12 +540,20 @@ class _Finder:
                     att.origin = "noun"
             if att is not None:
                 found.append(att)
+        return found
+
+    def run(self) -> list[Attribution]:
+        found = self.rule_readings()
+        readings: dict[int, Attribution] = {}
         if self.cfg.cue_model is not None and self.cfg.scorer is not None:
             found.extend(self.learned_cues(found, self.cfg.scorer.candidate))
+            readings = self.by_head(found)
             found = self.triage(found)
         elif self.cfg.cue_model is not None:
             found = self.veto(found)
             found.extend(self.learned_cues(found))
+        if self.cfg.tagger is not None and self.cfg.collect is None:
+            found = self.tagged(found, readings)
         found = _according_as_channel(self.doc, found)
         found.extend(self.credited_quotes(found))
         found.extend(self.orphan_quotes(found))
@@ -663,7 +694,7 @@ class _Finder:
             # a transcript turn in capitals ("PENCE: ...") is a cue whatever the score: the
             # model saw few transcripts, and `turn` still checks the shape and the name
             upper_turn = tok.text == ":" and cues.turn_shape(tok) == "upper"
-            if not upper_turn and model.score(tok, index) < (model.threshold if threshold is None else threshold):
+            if not upper_turn and self.cue_score(tok, index) < (model.threshold if threshold is None else threshold):
                 continue
             att: Attribution | None
             if tok.text == ":":
@@ -674,6 +705,124 @@ class _Finder:
                 att.origin = "turn" if tok.text == ":" else "learned"
                 out.append(att)
         return out
+
+    def cue_score(self, tok: Token, index: cues.QuoteIndex) -> float:
+        got = self.scores.get(tok.i)
+        if got is None:
+            model = self.cfg.cue_model
+            assert model is not None
+            got = self.scores[tok.i] = model.score(tok, index)
+        return got
+
+    def by_head(self, found: list[Attribution]) -> dict[int, Attribution]:
+        """Candidate readings by the index of their cue's first token (the first wins)."""
+        out: dict[int, Attribution] = {}
+        for a in found:
+            if not a.cue:
+                continue
+            span = self.doc.char_span(a.cue[0][0], a.cue[0][1], alignment_mode="expand")
+            if span is not None and len(span):
+                out.setdefault(span[0].i, a)
+        return out
+
+    def tag_candidates(
+        self,
+        readings: dict[int, Attribution],
+        skip: set[int],
+        bar: float,
+        reread: bool,
+        nouns: frozenset[str] = frozenset(),
+    ) -> list[tuple[Token, float | None]]:
+        """The cues the role tagger reads, with their cue scores: each verb or colon outside
+        quotations that the cue scorer puts at `bar`, each noun outside quotations whose lemma
+        is in `nouns` ("the plan", "charges that"), and with `reread` every candidate
+        reading's cue too; none in `skip` (token indices)."""
+        index = cues.QuoteIndex(self.quotes)
+        out: list[tuple[Token, float | None]] = []
+        for tok in self.doc:
+            if tok.i in skip:
+                continue
+            reading = reread and tok.i in readings
+            if cues.is_candidate(tok) and not self.in_quote(tok):
+                score = self.cue_score(tok, index)
+                if score >= bar or reading:
+                    out.append((tok, score))
+            elif reading or (tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns and not self.in_quote(tok)):
+                out.append((tok, None))
+        return out
+
+    def tagged(self, found: list[Attribution], readings: dict[int, Attribution]) -> list[Attribution]:
+        """The attributions the role tagger adds at the candidate cues that no kept reading
+        has ("downplayed the risk", "…, saying the deal was dead"); each candidate is read with
+        the rules' reading of it, if any, as features (`_tagger.role_features`)."""
+        tagger = self.cfg.tagger
+        assert tagger is not None
+        index = cues.QuoteIndex(self.quotes)
+        feats = _tagger.DocFeatures(self.doc, index)
+        added: list[Attribution] = []
+        skip = set(self.by_head(found))
+        for tok, score in self.tag_candidates(readings, skip, tagger.candidate, tagger.reread, tagger.nouns):
+            lo, hi = _tagger.window(self.doc, tok, index)
+            xseq = _tagger.role_features(feats, tok, {tok.i}, lo, hi, score, readings.get(tok.i))
+            labels = tagger.read(xseq, tok.i - lo)
+            if labels is None:
+                continue
+            att = self.from_tags(tok, _tagger.spans(labels, lo))
+            if att is not None:
+                att.origin = "tagger"
+                added.append(att)
+        return found + added
+
+    def from_tags(self, tok: Token, runs: dict[str, list[tuple[int, int]]]) -> Attribution | None:
+        """An attribution from the tagger's source and content runs around cue `tok`: the source
+        run nearest the cue (its head's name phrase is the speaker), every content run."""
+        if not runs["S"] or not runs["C"]:
+            return None
+        a, b = min(runs["S"], key=lambda r: min(abs(r[0] - tok.i), abs(r[1] - 1 - tok.i)))
+        src_toks = list(self.doc[a:b])
+        roots = [t for t in src_toks if not (a <= t.head.i < b) or t.head.i == t.i]
+        subj = roots[0] if roots else src_toks[0]
+        source = self.span_of(src_toks)
+        if source is None:
+            return None
+        sp_toks = self.speaker_tokens(subj) if subj.pos_ in ("PROPN", "NOUN", "PRON") else []
+        speaker = self.span_of([t for t in sp_toks if a <= t.i < b]) if sp_toks else None
+        speaker = speaker or source
+        content: list[CharSpan] = []
+        for ca, cb in runs["C"]:
+            sp = self.span_of(list(self.doc[ca:cb]))
+            if sp is not None and sp[1] - sp[0] >= 3 and not _overlaps(sp, source):
+                content.append(sp)
+        if not content:
+            return None
+        direct = False
+        for k, q in enumerate(self.quotes):
+            qi = inner(self.text, q)
+            if any(c[0] <= qi[0] < c[1] or qi[0] <= c[0] < qi[1] for c in content):
+                self.used_quotes.add(k)
+                direct = direct or any(abs(c[0] - qi[0]) <= 1 and abs(c[1] - qi[1]) <= 1 for c in content)
+        cue_toks = [tok, *(c for c in tok.children if c.dep_ == "prt")]
+        cue_span = [(t.idx, t.idx + len(t)) for t in cue_toks]
+        exclude = set(range(a, b)) | {t.i for t in cue_toks}
+        for ca, cb in runs["C"]:
+            exclude |= set(range(ca, cb))
+        parts = [source, speaker, *cue_span, *content]
+        att = Attribution(
+            start=min(p[0] for p in parts),
+            end=max(p[1] for p in parts),
+            act=self.cfg.verbs.get(tok.lemma_.lower(), "other"),
+            direct=direct,
+            speaker=speaker,
+            cue=cue_span,
+            content=content,
+            cue_lemma=tok.lemma_.lower(),
+            date_spans=self.date_spans([tok], exclude),
+            negated=any(c.dep_ == "neg" for c in tok.children),
+            speaker_token=subj.i,
+            source=source,
+        )
+        att.act = refine_act(self.doc, att, self.cfg.lang)
+        return att
 
     def learned_verb(self, tok: Token) -> Attribution | None:
         """A verb cue the lexicon lacks: "cited X", "called for X", "the poll found that X". The
@@ -900,6 +1049,11 @@ class _Finder:
             speaker_token=subj.i,
         )
         att.source = self.full_source(subj, exclude - {t.i for t in sp_toks} | content_idx)
+        rel = self.relative_subject(tok) if self.cfg.lang == "en" else None
+        if rel is not None:
+            # "Mr. Kamin, who emphasized that ...": annotators mark the relative pronoun as the
+            # source of a relative clause's speech verb; the speaker stays the name it stands for
+            att.source = (rel.idx, rel.idx + len(rel))
         att.continuation = continuation
         att.act = refine_act(self.doc, att, self.cfg.lang)
         return att
