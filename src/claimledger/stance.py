@@ -148,17 +148,15 @@ def classify(
         return "reports", 0.7
     if _opposite_polarity(frame, claim_frame):
         return "refutes", 0.7
-    p = learned(statement, frame, claim_frame)
-    if p is not None and p["disagree"] >= REFUTE_P and _adds_refutation(statement.content, claim_frame):
-        return "refutes", round(p["disagree"], 3)
+    # The model can overrule the rules only for a statement that adds a refutation word, so it
+    # runs only for those: it costs a sentence encoding per (statement, claim) pair, which on
+    # a whole run is a tenth of the linking time for a confidence figure alone.
+    if _adds_refutation(statement.content, claim_frame):
+        p = learned(statement, frame, claim_frame)
+        if p is not None and p["disagree"] >= REFUTE_P:
+            return "refutes", round(p["disagree"], 3)
     if frame.get("question") or frame.get("hedged"):
-        label, score = "questions", 0.6
-    elif act in ("claim", "confirm"):
-        label, score = "supports", 0.8
-    else:
-        label, score = "reports", 0.6
-    if p is not None:
-        # The confidence follows the model where it agrees with the rule, and drops where it does not.
-        agreeing = p["agree"] if label == "supports" else p["discuss"] + p["disagree"] / 2
-        score = round((score + agreeing) / 2, 3)
-    return label, score
+        return "questions", 0.6
+    if act in ("claim", "confirm"):
+        return "supports", 0.8
+    return "reports", 0.6
