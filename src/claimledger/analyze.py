@@ -220,11 +220,13 @@ def link_document(analysis: DocAnalysis, store: Store) -> None:
     claim_keys = [k for st in analysis.statements for k in claims.statement_keys(st)]
     # The claims sharing most keys; a claim record carries all its appearances, so reading a
     # few hundred of them per document would cost more than the comparisons.
-    candidates: list[Claim] = store.candidates("claim", claim_keys, limit=CLAIM_CANDIDATES)
+    candidates: list[Claim] = store.claim_candidates(claim_keys, limit=CLAIM_CANDIDATES)
     # Fetched on demand: only the claims this document joins need their statements, and a
     # claim repeated across a large archive has thousands of them.
     known = store.statement_lookup()
-    changed_claims = claims.link(analysis.statements, candidates, known, lambda: store.new_id("claim"))
+    changed_claims = claims.link(
+        analysis.statements, candidates, known, lambda: store.new_id("claim"), store.claim_stances
+    )
     _mark_repeats(doc, changed_claims, ChainMap({st.id: st for st in analysis.statements}, known))
 
     for v in analysis.events:

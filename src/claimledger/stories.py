@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
@@ -94,7 +95,12 @@ def _is_lsh(key: str) -> bool:
 
 def _plain(keys: list[str]) -> list[str]:
     """Stem keys only: no `@` metadata, no embedding buckets."""
-    return [k for k in keys if not k.startswith("@") and not _is_lsh(k)]
+    return list(_plain_cached(tuple(keys)))
+
+
+@lru_cache(maxsize=4096)  # a candidate story's keys are read by several steps of one assignment
+def _plain_cached(keys: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(k for k in keys if not k.startswith("@") and not _is_lsh(k))
 
 
 def _stem_of(key: str) -> str:

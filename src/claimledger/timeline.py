@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from claimledger.models import Event
 from claimledger.names import has_cyrillic, ru_surname_base, shared_prefix, translit
@@ -60,6 +61,11 @@ def _stem(word: str) -> str:
 
 def salient(text: str) -> dict[str, float]:
     """Salient stems of a description with weights: names and numbers 2, other content words 1."""
+    return dict(_salient(text))
+
+
+@lru_cache(maxsize=8192)  # one candidate event is compared with every new event of a document
+def _salient(text: str) -> tuple[tuple[str, float], ...]:
     out: dict[str, float] = {}
     tokens = _TOKEN_RE.findall(text)
     for i, tok in enumerate(tokens):
@@ -71,7 +77,7 @@ def salient(text: str) -> dict[str, float]:
         weight = 2.0 if (is_name or any(c.isdigit() for c in tok)) else 1.0
         stem = _stem(tok)
         out[stem] = max(out.get(stem, 0.0), weight)
-    return out
+    return tuple(out.items())
 
 
 def event_keys(event: Event) -> list[str]:

@@ -171,3 +171,17 @@ def test_document_vector_round_trips(store: Store) -> None:
     a.vector = "AAAA"
     store.save_analysis(a)
     assert store.load_analysis(a.document.id).vector == "AAAA"
+
+
+def test_claim_candidates_come_without_stances_which_are_read_on_demand(store: Store) -> None:
+    a = _analysis()
+    store.save_analysis(a)
+    claim = Claim(id="c1", text="The Korvo bridge opens in May", status="asserted", keys=["open|korvo"],
+                  stances=[Stance(a.statements[0].id, "supports", a.document.id)])  # fmt: skip
+    store.save_linking(a, [], [claim])
+    (light,) = store.claim_candidates(["open|korvo"])
+    assert light.id == "c1" and light.text == claim.text and light.stances == []
+    assert [s.stance for s in store.claim_stances("c1") or []] == ["supports"]
+    assert store.claim_stances("c404") is None
+    # The full record is unchanged for everything else that reads claims.
+    assert store.get("claim", "c1").stances[0].statement_id == a.statements[0].id

@@ -264,8 +264,18 @@ def _swap_text(text: str, old: str, new: str) -> str:
 
 
 class _Linker:
-    def __init__(self, candidates: list[Claim], known: Mapping[str, Statement], new_id: Callable[[], str]) -> None:
+    def __init__(
+        self,
+        candidates: list[Claim],
+        known: Mapping[str, Statement],
+        new_id: Callable[[], str],
+        stances_of: Callable[[str], list[Stance] | None] | None = None,
+    ) -> None:
         self.pool = list(candidates)
+        # Candidates may come without their stances (`stances_of` reads them): only the claims
+        # this document changes, or whose speakers a retraction must check, need them.
+        self.stances_of = stances_of
+        self.lazy = {c.id for c in candidates} if stances_of else set()
         # New statements go in front; `known` may be a store-backed lookup that fetches a
         # statement only when a claim this document touches asks for it.
         self.statements: ChainMap[str, Statement] = ChainMap({}, known)  # type: ignore[arg-type]
@@ -279,7 +289,18 @@ class _Linker:
         return self.frames[st.id]
 
     # -- stance bookkeeping ------------------------------------------------------------
+    def full(self, claim: Claim) -> Claim:
+        """The claim with all its stances read (once)."""
+        if claim.id in self.lazy and self.stances_of is not None:
+            self.lazy.discard(claim.id)
+            stored = self.stances_of(claim.id)
+            if stored is not None:
+                mine = {s.statement_id for s in claim.stances}
+                claim.stances = [s for s in stored if s.statement_id not in mine] + claim.stances
+        return claim
+
     def add(self, claim: Claim, st: Statement, label: str | None = None, score: float | None = None) -> None:
+        self.full(claim)
         if label is None:
             label, score = stance_mod.classify(st, self.frame(st), claim.frame, claim.claimant_ids)
         claim.stances = [s for s in claim.stances if s.statement_id != st.id]
@@ -380,7 +401,7 @@ class _Linker:
         def rank(c: Claim) -> tuple[int, float]:
             own = spk in c.claimant_ids or any(
                 s.statement_id in self.statements and stance_mod.speaker_key(self.statements[s.statement_id]) == spk
-                for s in c.stances
+                for s in self.full(c).stances
             )
             return (1 if own else 0, unify(fr, c.frame)[0])
 
@@ -417,7 +438,7 @@ class _Linker:
         if not any(r_.get("claim_id") == y.id for r_ in x.related):
             x.related.append({"claim_id": y.id, "relation": "corrects"})
         self.changed[x.id] = x
-        self.changed[y.id] = y
+        self.changed[y.id] = self.full(y)
 
     def _relayed_denials(self, claim: Claim) -> None:
         """A reporter's account of a denial counts as that party's refutation only when no
@@ -491,6 +512,7 @@ class _Linker:
 
     def finish(self) -> list[Claim]:
         for claim in self.changed.values():
+            self.full(claim)
             dates = [
                 self.statements[s.statement_id].date
                 for s in claim.stances
@@ -538,14 +560,16 @@ def link(
     candidates: list[Claim],
     known: Mapping[str, Statement],
     new_id: Callable[[], str],
+    stances_of: Callable[[str], list[Stance] | None] | None = None,
 ) -> list[Claim]:
     """Link the statements of one new document to claims; return new or changed claims.
 
     `candidates` are the claims sharing a blocking key with these statements (modified in
     place when they gain stances); `known` the statements their stances already reference
-    (a mapping: a plain dict, or a lookup that fetches on demand).
+    (a mapping: a plain dict, or a lookup that fetches on demand). With `stances_of`, the
+    candidates may come without their stances, which are read for the claims that change.
     """
-    lk = _Linker(candidates, known, new_id)
+    lk = _Linker(candidates, known, new_id, stances_of)
     for st in statements:
         lk.statements[st.id] = st
     order = sorted(statements, key=lambda s: (_phase(s, lk.frame(s)), s.start, s.id))

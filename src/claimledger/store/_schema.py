@@ -127,4 +127,9 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX keys_owner ON keys(kind, id);
     """,
+    # 4: a claim's record without its stances, for candidate matching: a claim repeated across
+    # an archive carries thousands of appearances, and matching needs none of them.
+    """
+    ALTER TABLE claims ADD COLUMN head TEXT;
+    """,
 ]

@@ -6,7 +6,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,6 +19,7 @@ from claimledger.models import (
     Event,
     Mention,
     Rejection,
+    Stance,
     Statement,
     Story,
     from_dict,
@@ -311,6 +312,16 @@ class Store:
         keys = list(dict.fromkeys(keys))
         if not keys:
             return []
+        top = self._ranked_ids(kind, keys, limit, per_key)
+        data = {
+            r[0]: r[1]
+            for chunk in _chunks(top, 500)
+            for r in self.db.execute(f"SELECT id, data FROM {table} WHERE id IN ({_marks(chunk)})", chunk)
+        }
+        return [from_dict(cls, json.loads(data[i])) for i in top if i in data]
+
+    def _ranked_ids(self, kind: str, keys: Iterable[str], limit: int, per_key: int = PER_KEY) -> list[str]:
+        keys = list(dict.fromkeys(keys))
         counts: Counter[str] = Counter()
         # SQLite caps a compound SELECT at 500 terms: long documents have more keys than that.
         for chunk in _chunks(keys, 400):
@@ -320,13 +331,31 @@ class Store:
             )
             params = [v for k in chunk for v in (kind, k, per_key)]
             counts.update(dict(self.db.execute(f"SELECT id, COUNT(*) FROM ({per}) GROUP BY id", params).fetchall()))
-        top = [i for i, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:limit]]
-        data = {
+        return [i for i, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:limit]]
+
+    def claim_candidates(self, keys: Iterable[str], limit: int = 200) -> list[Claim]:
+        """`candidates("claim", keys)` without their stances (`stances` is empty): what matching
+        needs. `claim_stances` reads a claim's stances once linking changes it."""
+        ids = self._ranked_ids("claim", keys, limit)
+        rows = {
             r[0]: r[1]
-            for chunk in _chunks(top, 500)
-            for r in self.db.execute(f"SELECT id, data FROM {table} WHERE id IN ({_marks(chunk)})", chunk)
+            for chunk in _chunks(ids, 500)
+            for r in self.db.execute(
+                f"SELECT id, COALESCE(head, data) FROM claims WHERE id IN ({_marks(chunk)})", chunk
+            )
         }
-        return [from_dict(cls, json.loads(data[i])) for i in top if i in data]
+        out = []
+        for i in ids:
+            if i in rows:
+                claim = from_dict(Claim, json.loads(rows[i]))
+                claim.stances = []
+                out.append(claim)
+        return out
+
+    def claim_stances(self, claim_id: str) -> list[Stance] | None:
+        """The stances of a stored claim; None for a claim not in the store."""
+        row = self.db.execute("SELECT data FROM claims WHERE id=?", (claim_id,)).fetchone()
+        return from_dict(Claim, json.loads(row[0])).stances if row else None
 
     def get(self, kind: str, record_id: str) -> Any:
         table, cls = _KINDS[kind]
@@ -425,8 +454,8 @@ class Store:
                     db,
                     "claim",
                     c,
-                    (c.id, c.text, c.status, c.first_date, _dump(c)),
-                    "INSERT OR REPLACE INTO claims(id, text, status, first_date, data) VALUES(?,?,?,?,?)",
+                    (c.id, c.text, c.status, c.first_date, _dump(c), _dump(replace(c, stances=[]))),
+                    "INSERT OR REPLACE INTO claims(id, text, status, first_date, data, head) VALUES(?,?,?,?,?,?)",
                     c.keys,
                 )
                 db.execute("DELETE FROM stances WHERE claim_id=?", (c.id,))
