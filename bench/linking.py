@@ -40,8 +40,8 @@ from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
+from claimledger import _stance_model, embeddings, nlp
 from claimledger import analyze as pipeline
-from claimledger import embeddings, nlp
 from claimledger.config import Settings
 from claimledger.models import DocAnalysis, Document, Event, Mention, Statement, from_dict, to_dict
 from claimledger.store import Store
@@ -185,6 +185,9 @@ def link_times(
     block that ended at N) -- the second is the cost of a new document in a store of N."""
     out: dict[int, tuple[float, float]] = {}
     total = 0.0
+    # Load the encoder and the stance model before the clock starts: one-off costs, not linking.
+    embeddings.encode(["warm up"])
+    _stance_model.load("short")
     with Store(workdir / "scale.db") as store:
         made = 0
         editions = ((copy, i, a) for copy in itertools.count() for i, a in enumerate(analyses))
