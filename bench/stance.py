@@ -90,7 +90,7 @@ def run_emergent(spec: dict, cache: ts.EmbedCache) -> None:  # type: ignore[type
     egold = [ts.EMERGENT_LABEL[r["articleHeadlineStance"]] for r in edev]
     short = sm.StanceModel(spec["models"]["short"], idf)
     pe = short.proba(ts.short_features(edev, idf, cache), [r["articleHeadline"] for r in edev],
-                     [r["claimHeadline"] for r in edev])
+                     [r["claimHeadline"] for r in edev], embed=cache)
     epred = [short.classes[i] for i in short.decide(pe)]
     major = Counter(ts.EMERGENT_LABEL[r["articleHeadlineStance"]] for r in ts.emergent_split(rows)[0]).most_common(1)
     mpred = [major[0][0]] * len(egold)

@@ -16,9 +16,10 @@ offsets (added to the log-probabilities; this is where the rare `disagree` class
 chosen on 20% of the training bodies, then the model is refitted on all its training data.
 
 `short` is a logistic regression (balanced class weights) over the article headline's n-grams,
-the words it adds to the claim ("+hoax"), its embedding, the hand features and the claim-headline
-cues (`_stance_model.short_cues`), mixed with small gradient-boosted trees over the hand features
-and cues. C, the embedding's weight and the trees' share are chosen by 5-fold cross-validation
+the words it adds to the claim ("+hoax"), its embedding, the hand features, the claim-headline
+cues (`_stance_model.short_cues`) and the embedding of the words it adds (`_stance_model.novel_text`),
+mixed with small gradient-boosted trees over the hand features and cues. C, the two embeddings'
+weights and the trees' share are chosen by 5-fold cross-validation
 over training claims, repeated with three shuffles; offsets are kept only where offsets tuned on
 four folds improve the fifth. Emergent's dev claims are never seen.
 
@@ -318,6 +319,7 @@ def train_fnc(idf: dict[str, float], cache: EmbedCache, log: bool = True) -> dic
 
 SHORT_C = (0.1, 0.3, 1.0)
 SHORT_EMB_WEIGHT = (0.5, 1.0, 2.0)
+SHORT_NOVEL_WEIGHT = (1.0, 2.0, 3.0)  # the weight of the embedding of what the text adds to the claim
 SHORT_MIX = (0.0, 0.25, 0.35, 0.5)  # the trees' share of the short model's log-probabilities
 SHORT_TREE_PARAMS = {"max_iter": 150, "learning_rate": 0.05, "max_leaf_nodes": 15, "min_samples_leaf": 20,
                      "l2_regularization": 1.0}
@@ -334,9 +336,10 @@ def short_cue_matrix(claims: Sequence[str], texts: Sequence[str]) -> np.ndarray:
 
 
 def short_design(raw: np.ndarray, grams: Sequence[Sequence[str]], cues: np.ndarray, vocab: dict[str, int],
-                 scale: np.ndarray, emb_weight: float):  # type: ignore[no-untyped-def]
+                 scale: np.ndarray, emb_weight: float, cue_scale: np.ndarray, novel: np.ndarray,
+                 novel_weight: float):  # type: ignore[no-untyped-def]
     """The linear model's input matrix, laid out as `_stance_model.Linear` reads its weights:
-    [n-grams, embedding, scaled hand features, claim-text cues]."""
+    [n-grams, embedding, scaled hand features, scaled claim-text cues, novel-text embedding]."""
     from scipy.sparse import csr_matrix, hstack
 
     rows, cols = [], []
@@ -346,7 +349,8 @@ def short_design(raw: np.ndarray, grams: Sequence[Sequence[str]], cues: np.ndarr
             cols.append(c)
     bow = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(grams), len(vocab)))
     h, e = sm.N_HAND, sm.N_EMB
-    dense = np.hstack([raw[:, h + e : h + 2 * e] * emb_weight, raw[:, :h] / scale, cues])
+    dense = np.hstack([raw[:, h + e : h + 2 * e] * emb_weight, raw[:, :h] / scale, cues / cue_scale,
+                       novel * novel_weight])
     return hstack([bow, csr_matrix(dense)]).tocsr()
 
 
@@ -384,9 +388,15 @@ def labels(p: np.ndarray, bias: Sequence[float] | None = None) -> list[str]:
     return [SHORT_CLASSES[i] for i in decide(p, bias or [0.0] * len(SHORT_CLASSES))]
 
 
+def novel_embeddings(claims: Sequence[str], texts: Sequence[str], cache: EmbedCache) -> np.ndarray:
+    out = cache([sm.novel_text(c, t) for c, t in zip(claims, texts, strict=True)]).astype(np.float64)
+    cache.save()
+    return out
+
+
 def train_short(idf: dict[str, float], cache: EmbedCache, log: bool = True) -> dict:  # type: ignore[type-arg]
-    """Logistic regression mixed with small trees. C, the embedding's weight and the trees' share
-    are chosen by 5-fold CV over training claims (three shuffles, mean of accuracy + macro-F1);
+    """Logistic regression mixed with small trees. C, the weights of the two embeddings and the
+    trees' share are chosen by 5-fold CV over training claims (three shuffles, mean of accuracy + macro-F1);
     per-class offsets are kept only if offsets tuned on four folds' predictions help the fifth
     (then they are tuned on the out-of-fold predictions of all the repeats together)."""
     train = short_rows_train()
@@ -396,6 +406,8 @@ def train_short(idf: dict[str, float], cache: EmbedCache, log: bool = True) -> d
     y = [EMERGENT_LABEL[r["articleHeadlineStance"]] for r in train]
     grams = short_grams(claims_, texts)
     cues = short_cue_matrix(claims_, texts)
+    cue_scale = np.maximum(np.abs(cues).max(0), 1.0)  # the cue counts brought to the binary cues' scale
+    novel = novel_embeddings(claims_, texts, cache)
     df: Counter[str] = Counter()
     for gs in grams:
         df.update(set(gs))
@@ -410,18 +422,20 @@ def train_short(idf: dict[str, float], cache: EmbedCache, log: bool = True) -> d
         mf = [macro_f1(y, labels(o), SHORT_CLASSES) for o in oofs]
         return float(np.mean(acc) + np.mean(mf)), float(np.mean(acc)), float(np.mean(mf))
 
-    best: tuple[float, float, float, list[np.ndarray]] | None = None
+    best: tuple[float, float, float, float, list[np.ndarray]] | None = None
     for c in SHORT_C:
         for w in SHORT_EMB_WEIGHT:
-            x = short_design(raw, grams, cues, vocab, scale, w)
-            oofs = [out_of_fold(lambda a, b, c=c: fit_linear(a, b, c), x, y, fs) for fs in fold_sets]
-            score, acc, mf = cv(oofs)
-            if log:
-                print(f"short CV: C {c} embedding weight {w}: accuracy {acc:.4f} macro-F1 {mf:.4f}", flush=True)
-            if best is None or score > best[0] + 1e-9:
-                best = (score, c, w, oofs)
+            for nw in SHORT_NOVEL_WEIGHT:
+                x = short_design(raw, grams, cues, vocab, scale, w, cue_scale, novel, nw)
+                oofs = [out_of_fold(lambda a, b, c=c: fit_linear(a, b, c), x, y, fs) for fs in fold_sets]
+                score, acc, mf = cv(oofs)
+                if log:
+                    print(f"short CV: C {c} embedding weight {w} novel weight {nw}: accuracy {acc:.4f} "
+                          f"macro-F1 {mf:.4f}", flush=True)
+                if best is None or score > best[0] + 1e-9:
+                    best = (score, c, w, nw, oofs)
     assert best is not None
-    _, c, w, lin_oofs = best
+    _, c, w, nw, lin_oofs = best
 
     hand = np.hstack([raw[:, : sm.N_HAND].astype(np.float64), cues])
     tree_oofs = [out_of_fold(lambda a, b: fit(a, b, SHORT_CLASSES, SHORT_TREE_PARAMS), hand, y, fs)
@@ -452,25 +466,36 @@ def train_short(idf: dict[str, float], cache: EmbedCache, log: bool = True) -> d
         bias = [float(b) for b in tune_bias(np.vstack(oofs), y * len(oofs), SHORT_CLASSES, short_objective)]
     if log:
         _, acc, mf = cv(oofs)
-        print(f"short chosen: C {c}, embedding weight {w}, trees' share {share}: CV accuracy {acc:.4f} "
+        print(f"short chosen: C {c}, embedding weight {w}, novel weight {nw}, trees' share {share}: "
+              f"CV accuracy {acc:.4f} "
               f"macro-F1 {mf:.4f}; with offsets tuned inside the CV {nested_score:.4f} vs {score:.4f} without "
               f"-> bias {bias}", flush=True)
 
-    clf = fit_linear(short_design(raw, grams, cues, vocab, scale, w), y, c)
-    coef = clf.coef_.T  # (features, classes)
-    n_v, h, e = len(vocab_list), sm.N_HAND, sm.N_EMB
+    clf = fit_linear(short_design(raw, grams, cues, vocab, scale, w, cue_scale, novel, nw), y, c)
     trees = export(fit(hand, y, SHORT_CLASSES, SHORT_TREE_PARAMS), SHORT_CLASSES, [0.0] * 3) if share else None
+    return export_linear(clf, vocab_list, scale, cue_scale, w, nw, share, trees, bias)
+
+
+def export_linear(clf, vocab_list: Sequence[str], scale: np.ndarray, cue_scale: np.ndarray, emb_weight: float,  # type: ignore[no-untyped-def]
+                  novel_weight: float, share: float, trees: dict | None, bias: Sequence[float]) -> dict:  # type: ignore[type-arg]
+    """The fitted logistic regression as `_stance_model.Linear` reads it, its coefficients cut
+    along `short_design`'s layout."""
+    coef = clf.coef_.T  # (features, classes)
+    n_v, h, e, k = len(vocab_list), sm.N_HAND, sm.N_EMB, sm.N_SHORT_CUES
     return {
         "kind": "linear",
         "classes": SHORT_CLASSES,
         "novel": True,
-        "vocab": vocab_list,
+        "vocab": list(vocab_list),
         "w_vocab": np.round(coef[:n_v], 5).tolist(),
         "w_emb": np.round(coef[n_v : n_v + e], 5).tolist(),
         "w_hand": np.round(coef[n_v + e : n_v + e + h], 5).tolist(),
-        "w_cues": np.round(coef[n_v + e + h :], 5).tolist(),
+        "w_cues": np.round(coef[n_v + e + h : n_v + e + h + k], 5).tolist(),
+        "w_novel": np.round(coef[n_v + e + h + k :], 5).tolist(),
         "hand_scale": np.round(scale, 6).tolist(),
-        "emb_weight": w,
+        "cue_scale": np.round(cue_scale, 6).tolist(),
+        "emb_weight": emb_weight,
+        "novel_weight": novel_weight,
         "intercept": np.round(clf.intercept_, 5).tolist(),
         "mix": share,
         "trees": trees,

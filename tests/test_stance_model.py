@@ -159,3 +159,39 @@ def test_shipped_short_model_is_the_mixed_one() -> None:
     assert model.linear is not None and model.linear.novel
     assert model.linear.w_cues.shape == (sm.N_SHORT_CUES, 3)
     assert model.linear.trees is not None and 0.0 < model.linear.mix < 1.0
+
+
+def test_exported_linear_model_matches_scikit_learn() -> None:
+    """The short model's numpy inference (n-grams, embedding, hand features, scaled cues, the
+    novel-text embedding) reproduces the fitted LogisticRegression on the same design matrix."""
+    pytest.importorskip("sklearn")
+    ts = _train_stance()
+    rng = np.random.default_rng(2)
+    claims = ["A meteorite hit Nicaragua", "Apple will sell 15 million watches", "Castro has died"] * 20
+    heads = ["Meteorite hoax, scientists say", "Apple reportedly to sell 15M watches?", "Castro is dead",
+             "NYT: Castro may have died", "Did a meteorite hit Nicaragua?", "Apple denies watch report"] * 10
+    y = [ts.SHORT_CLASSES[i % 3] for i in range(len(heads))]
+    raw = rng.normal(size=(len(heads), sm.N_HAND + 2 * sm.N_EMB))
+    novel = rng.normal(size=(len(heads), sm.N_EMB))
+    grams = ts.short_grams(claims, heads)
+    vocab_list = sorted({g for gs in grams for g in gs})
+    vocab = {g: i for i, g in enumerate(vocab_list)}
+    cues = ts.short_cue_matrix(claims, heads)
+    scale = np.abs(raw[:, : sm.N_HAND]).max(0) + 1e-6
+    cue_scale = np.maximum(np.abs(cues).max(0), 1.0)
+    x = ts.short_design(raw, grams, cues, vocab, scale, 0.5, cue_scale, novel, 2.0)
+    clf = ts.fit_linear(x, y, 1.0)
+    spec = ts.export_linear(clf, vocab_list, scale, cue_scale, 0.5, 2.0, 0.0, None, [0.0] * 3)
+    model = sm.StanceModel(spec, {"": 1.0})
+    p = model.proba(raw, heads, claims, novel_emb=novel)
+    assert np.allclose(p, clf.predict_proba(x), atol=1e-3)
+    # without precomputed embeddings the novel texts go through `embed`
+    seen: list[str] = []
+
+    def embed(texts):  # type: ignore[no-untyped-def]
+        seen.extend(texts)
+        return novel[: len(texts)]
+
+    model.proba(raw[:2], heads[:2], claims[:2], embed=embed)
+    assert seen == [sm.novel_text(c, t) for c, t in zip(claims[:2], heads[:2], strict=True)]
+    assert sm.novel_text("Castro has died", "Castro has died") == "."

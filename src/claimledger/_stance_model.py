@@ -13,8 +13,9 @@ claim's own words are counted apart, since "X did not Y" is what a disagreeing b
 plus the claim's embedding and the embedding of the closest evidence sentences.
 
 The `fnc` classifier is a gradient-boosted tree ensemble; the `short` one a logistic regression over
-the evidence's n-grams (and the words it adds to the claim), its embedding, the hand features and
-claim-text cues (`short_cues`), mixed with small trees over the hand features and cues. Both are
+the evidence's n-grams (and the words it adds to the claim), its embedding, the hand features,
+claim-text cues (`short_cues`) and the embedding of the words it adds (`novel_text`: a third
+sentence encoding per prediction), mixed with small trees over the hand features and cues. Both are
 trained with scikit-learn by `bench/train_stance.py` and exported to JSON (`data/stance_model.json`);
 inference here is plain numpy, so the runtime needs neither scikit-learn nor torch. The embedder loads lazily, once.
 """
@@ -231,6 +232,11 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     return embeddings.encode_cached(list(texts))
 
 
+def _default_embed(texts: Sequence[str]) -> np.ndarray:
+    # Looked up at call time, where a parameter named `embed` would hide the module's function.
+    return embed(texts)
+
+
 # ---------------------------------------------------------------------------------------
 # Tree ensemble inference (exported from scikit-learn's HistGradientBoostingClassifier)
 # ---------------------------------------------------------------------------------------
@@ -335,19 +341,51 @@ SAYING = frozenset(
 )
 
 
+# Ferreira & Vlachos (2016)-style lexicons of the short model's own cues. Kept apart from HEDGE and
+# REFUTE, which the `fnc` model's features were trained with: these are wider ("feared", "doubt",
+# "staged"), tuned to how headlines observe or debunk, and only the short model reads them.
+HEADLINE_HEDGE = frozenset(
+    "feared fears fear apparent apparently possible possibly potential potentially suspected suspect questions "
+    "question questioned mystery debate probe probed investigate investigating investigation considering rumor "
+    "rumors rumour rumours rumored rumoured speculation speculates unconfirmed unverified reportedly allegedly "
+    "alleged claims claim claimed may might could would purportedly supposedly believed thought likely unlikely "
+    "whether if expected tipped".split()
+)
+HEADLINE_DEBUNK = frozenset(
+    "doubt doubts doubted skeptical sceptical skepticism misidentified alive staged hoax hoaxes hoaxer fake faked "
+    "false untrue unfounded disputes disputed dispute contradicts contradict denies deny denied denial debunk "
+    "debunked debunks myth bogus satire satirical prank spoof parody photoshopped doctored rubbish nonsense "
+    "refutes refuted rejects rejected dismisses dismissed wrong lies".split()
+)
+HEADLINE_DEBUNK_PHRASES = ("not true", "no evidence", "no sign", "no indication", "no proof", "not real",
+                           "never happened", "made up", "cast doubt", "casts doubt", "still alive", "not dead",
+                           "nothing to do", "no truth", "turns out", "turned out", "not the", "isn't", "wasn't",
+                           "didn't", "doesn't")
+# A headline opening with one of these is usually a question ("Did ...", "Is it ...").
+QUESTION_OPENERS = frozenset("did does do is are was were could can will has have should would why how what".split())
+_SAYING_VERBS = frozenset("says say said claims reports told tells".split())
+
+
 def short_cues_names() -> list[str]:
     return ["new_refute", "new_hedge", "new_neg", "neg_mismatch", "new_support", "question", "colon", "quote",
-            "attr_first", "attr_open", "refute_phrase", "new_share", "new_saying"]
+            "attr_first", "attr_open", "refute_phrase", "new_share", "new_saying",
+            "colon_tail_short", "colon_head_short", "ends_q", "starts_q", "hedge_count", "debunk_count",
+            "debunk_phrase", "new_hedge_wide", "new_debunk", "says_clause"]
 
 
 def short_cues(claim: str, text: str) -> list[float]:
     """Claim-text interaction cues of the short model (`short_cues_names`): cue words the text adds
     to the claim, a negation in one but not the other, a question, a quote, attribution at the
-    start, a word of saying the claim lacks."""
+    start, a word of saying the claim lacks; then the wider headline lexicons (counts over the whole
+    text and words the claim lacks), a short source beside a colon, question form, a "says" clause."""
     ct, tt = tokens(claim), tokens(text)
     own = {_stem(w) for w in ct}
     new = [w for w in tt if _stem(w) not in own]
     low = text.lower()
+    low2 = low.replace("’", "'")
+    parts = text.split(":")
+    tail = tokens(parts[-1]) if len(parts) > 1 else []
+    head = tokens(parts[0]) if len(parts) > 1 else []
     return [
         float(any(w in REFUTE for w in new)),
         float(any(w in HEDGE for w in new)),
@@ -362,18 +400,36 @@ def short_cues(claim: str, text: str) -> list[float]:
         float(any(p in low for p in REFUTE_PHRASES)),
         len(new) / max(len(tt), 1),
         float(any(w in SAYING for w in new)),
+        # A short source on one side of a colon ("...: CNN", "NYT: ...") relays rather than asserts.
+        float(len(parts) > 1 and 0 < len(tail) <= 3),
+        float(len(parts) > 1 and 0 < len(head) <= 3 and len(tt) - len(head) > 4),
+        float(text.strip().endswith("?")),
+        float(bool(tt) and tt[0] in QUESTION_OPENERS),
+        float(sum(w in HEADLINE_HEDGE for w in tt)),
+        float(sum(w in HEADLINE_DEBUNK for w in tt)),
+        float(any(p in low2 for p in HEADLINE_DEBUNK_PHRASES)),
+        float(any(w in HEADLINE_HEDGE for w in new)),
+        float(any(w in HEADLINE_DEBUNK for w in new)),
+        float(any(w in _SAYING_VERBS for w in tt[1:])),
     ]
 
 
-N_SHORT_CUES = 13
+N_SHORT_CUES = 23
+
+
+def novel_text(claim: str, text: str) -> str:
+    """The text's words that the claim lacks, in order ("." when none): embedded on its own, it
+    carries the headline's framing ("hoax, scientists say") without the claim's topic."""
+    own = {_stem(w) for w in tokens(claim)}
+    return " ".join(w for w in tokens(text) if _stem(w) not in own) or "."
 
 
 class Linear:
     """Multinomial logistic regression over [binary n-grams of the evidence (with the words it adds
-    to the claim when `novel`), its embedding, the scaled hand features, the claim-text cues
-    (`short_cues`)]: a short text says how it stands mostly in its own words. Optionally mixed
-    with gradient-boosted trees over the hand features and the cues (`mix`: the trees' share of
-    the log-probabilities)."""
+    to the claim when `novel`), its embedding, the scaled hand features, the scaled claim-text cues
+    (`short_cues`), optionally the embedding of `novel_text` (`w_novel`)]: a short text says how it
+    stands mostly in its own words. Optionally mixed with gradient-boosted trees over the hand
+    features and the cues (`mix`: the trees' share of the log-probabilities)."""
 
     def __init__(self, spec: dict[str, Any]) -> None:
         self.classes: list[str] = list(spec["classes"])
@@ -383,6 +439,10 @@ class Linear:
         self.w_hand = np.asarray(spec["w_hand"], dtype=np.float64)  # (N_HAND, classes)
         self.w_cues = np.asarray(spec.get("w_cues") or np.zeros((0, len(self.classes))), dtype=np.float64)
         self.scale = np.asarray(spec["hand_scale"], dtype=np.float64)
+        n_cues = len(self.w_cues)
+        self.cue_scale = np.asarray(spec.get("cue_scale") or np.ones(n_cues), dtype=np.float64)
+        self.w_novel = np.asarray(spec["w_novel"], dtype=np.float64) if spec.get("w_novel") else None
+        self.novel_weight = float(spec.get("novel_weight", 0.0))
         self.emb_weight = float(spec["emb_weight"])
         self.intercept = np.asarray(spec["intercept"], dtype=np.float64)
         self.novel = bool(spec.get("novel", False))
@@ -396,13 +456,24 @@ class Linear:
             raise ValueError("the short model needs the claim of every evidence text")
         return np.asarray([short_cues(c, t) for c, t in zip(claims, evidences, strict=True)], dtype=np.float64)
 
-    def raw(self, x: np.ndarray, evidences: Sequence[str], claims: Sequence[str] = ()) -> np.ndarray:
+    def novel_embeddings(self, evidences: Sequence[str], claims: Sequence[str], embed: Embed | None) -> np.ndarray:
+        if len(claims) != len(evidences):
+            raise ValueError("the short model needs the claim of every evidence text")
+        texts = [novel_text(c, t) for c, t in zip(claims, evidences, strict=True)]
+        return np.asarray((embed or _default_embed)(texts), dtype=np.float64).reshape(len(texts), N_EMB)
+
+    def raw(self, x: np.ndarray, evidences: Sequence[str], claims: Sequence[str] = (),
+            embed: Embed | None = None, novel_emb: np.ndarray | None = None) -> np.ndarray:
         x = np.atleast_2d(np.asarray(x, dtype=np.float64))
         cues = self.cues(evidences, claims)
         z = self.intercept + (x[:, :N_HAND] / self.scale) @ self.w_hand
         z += self.emb_weight * x[:, N_HAND + N_EMB : N_HAND + 2 * N_EMB] @ self.w_emb
         if len(self.w_cues):
-            z += cues @ self.w_cues
+            z += (cues / self.cue_scale) @ self.w_cues
+        if self.w_novel is not None:
+            if novel_emb is None:
+                novel_emb = self.novel_embeddings(evidences, claims, embed)
+            z += self.novel_weight * np.atleast_2d(novel_emb) @ self.w_novel
         for row, text in enumerate(evidences):
             grams = ngrams(text, claims[row] if self.novel else None)
             idx = sorted({self.vocab[g] for g in grams if g in self.vocab})
@@ -410,8 +481,11 @@ class Linear:
                 z[row] += self.w_vocab[idx].sum(0)
         return z
 
-    def proba(self, x: np.ndarray, evidences: Sequence[str], claims: Sequence[str] = ()) -> np.ndarray:
-        z = self.raw(x, evidences, claims)
+    def proba(self, x: np.ndarray, evidences: Sequence[str], claims: Sequence[str] = (),
+              embed: Embed | None = None, novel_emb: np.ndarray | None = None) -> np.ndarray:
+        """`embed` encodes `novel_text` where the model reads it (default: the project's encoder);
+        `novel_emb` passes those embeddings in when they are already at hand."""
+        z = self.raw(x, evidences, claims, embed, novel_emb)
         z -= z.max(1, keepdims=True)
         logp = z - np.log(np.exp(z).sum(1, keepdims=True))
         if self.trees is not None and self.mix > 0.0:
@@ -434,11 +508,13 @@ class StanceModel:
         self.bias = np.asarray(spec.get("bias") or [0.0] * len(self.classes), dtype=np.float64)
         self.idf = idf
 
-    def proba(self, x: np.ndarray, evidences: Sequence[str] = (), claims: Sequence[str] = ()) -> np.ndarray:
+    def proba(self, x: np.ndarray, evidences: Sequence[str] = (), claims: Sequence[str] = (),
+              embed: Embed | None = None, novel_emb: np.ndarray | None = None) -> np.ndarray:
         """Class probabilities from raw feature rows (`features`) and, for the linear model, the
-        evidence texts and the claims the rows were computed from."""
+        evidence texts and the claims the rows were computed from (`embed`, `novel_emb`: see
+        `Linear.proba`)."""
         if self.linear is not None:
-            return self.linear.proba(x, evidences, claims)
+            return self.linear.proba(x, evidences, claims, embed, novel_emb)
         assert self.trees is not None and self.proj is not None
         return self.trees.proba(project(x, self.proj))
 
@@ -447,9 +523,16 @@ class StanceModel:
 
     def predict(self, claim: str, evidence: str) -> tuple[str, dict[str, float]]:
         # The linear model was trained on one-sentence evidence (headlines): keep a statement whole.
-        sents = [evidence] if self.kind == "linear" else None
-        x = features(claim, evidence, embed, self.idf, sents)
-        p = self.proba(x[None, :], [evidence], [claim])[0]
+        if self.linear is not None:
+            # One encoder call for the claim, the statement and what the statement adds to the claim.
+            texts = [claim, evidence] + ([novel_text(claim, evidence)] if self.linear.w_novel is not None else [])
+            embs = embed(texts)
+            x = features(claim, evidence, embed, self.idf, [evidence], embs[1:2], embs[0])
+            novel = embs[2:3] if self.linear.w_novel is not None else None
+            p = self.proba(x[None, :], [evidence], [claim], novel_emb=novel)[0]
+        else:
+            x = features(claim, evidence, embed, self.idf)
+            p = self.proba(x[None, :], [evidence], [claim])[0]
         return self.classes[int(self.decide(p[None, :])[0])], dict(zip(self.classes, map(float, p), strict=True))
 
 
