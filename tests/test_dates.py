@@ -419,3 +419,50 @@ def test_text_without_any_year_gets_a_provisional_anchor() -> None:
 
 def test_no_day_and_month_means_no_anchor() -> None:
     assert anchor_for("The council met on Thursday and voted yesterday.", None, "en") is None
+
+
+def test_weekday_against_a_provisional_anchor_is_unresolved() -> None:
+    # 2000-03-05 is a Sunday and 2031-03-05 a Wednesday: "on Monday" found in the placeholder
+    # year would name the wrong day once the story supplies the year.
+    text = "The mayor spoke on March 3. On March 5 the council met; it had voted on Monday."
+    anchor = anchor_for(text, None, "en")
+    assert anchor is not None and anchor.provisional
+    values = {m.text: m.value for m in find_dates(text, anchor, "en")}
+    assert values["Monday"] is None
+    assert values["March 3"] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "prefix"),
+    [
+        ("Министерство отвечает\n\nКестград, 4 ноября 2031 года. Министерство опровергло слухи.", None,
+         "2031-11-04", "Кестград, 4 ноября 2031 года"),
+        ("Vazirlik javob berdi\n\nSamarqand, 4-noyabr 2031. Vazirlik xabarlarni rad etdi.", "uz",
+         "2031-11-04", "Samarqand, 4-noyabr 2031"),
+        ("Ministry replies\n\nPort Halden, Nov. 4, 2031 - The ministry rejected the report.", None,
+         "2031-11-04", "Port Halden, Nov. 4, 2031"),
+    ],
+)
+def test_dateline_with_a_city_in_title_case(text: str, lang: str | None, value: str, prefix: str) -> None:
+    got = dateline(text, lang)
+    assert got is not None
+    assert got[0] == day(value)
+    assert text[got[1] : got[2]] == prefix
+
+
+def test_an_opening_adverb_and_date_is_not_a_dateline() -> None:
+    text = "Спор о дронах\n\nРанее, 28 октября 2031 года, блогер говорил о другой стране."
+    assert dateline(text) is None
+
+
+def test_yearless_wire_dateline_is_a_provisional_anchor() -> None:
+    from claimledger.dates import PROVISIONAL_YEAR
+
+    text = "Ministry rejects claim\n\nKESTGRAD, Nov 4 (Wire) - The ministry on Friday rejected a claim made Nov. 1."
+    assert dateline(text) is None
+    got = dateline(text, yearless=True)
+    assert got is not None and got[0].provisional
+    assert text[got[1] : got[2]] == "KESTGRAD, Nov 4"
+    anchor = anchor_for(text, None, "en")
+    # the dateline's day, not the latest day the text names
+    assert anchor == TimeValue(f"{PROVISIONAL_YEAR}-11-04", "day", provisional=True)

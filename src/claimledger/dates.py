@@ -31,7 +31,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -106,6 +106,9 @@ class _Anchor:
     mid: date  # the day relative arithmetic starts from
     end: date  # the last day the anchor may stand for; year inference compares against it
     precision: Precision
+    # a day and month in an unknown year (PROVISIONAL_YEAR): day offsets survive the later
+    # change of year, weekdays do not
+    provisional: bool = False
 
 
 def _anchor(tv: TimeValue | None) -> _Anchor | None:
@@ -115,7 +118,7 @@ def _anchor(tv: TimeValue | None) -> _Anchor | None:
     try:
         if tv.precision == "day" and len(parts) == 3:
             d = date(parts[0], parts[1], parts[2])
-            return _Anchor(d, d, "day")
+            return _Anchor(d, d, "day", tv.provisional)
         if tv.precision == "month" and len(parts) >= 2:
             last = calendar.monthrange(parts[0], parts[1])[1]
             return _Anchor(date(parts[0], parts[1], 15), date(parts[0], parts[1], last), "month")
@@ -365,6 +368,10 @@ def _weekday(ctx: _Ctx, target: int, mod: str | None, start: int) -> TimeValue |
         return None
     if a.precision != "day":
         return _value(a.mid, a.precision)
+    if a.provisional:
+        # which day "on Sunday" was depends on the year, unknown until the story supplies it;
+        # shifting a day found in PROVISIONAL_YEAR to the real year would name the wrong day
+        return None
     wd = a.mid.weekday()
     mod = (mod or "").lower()
     back = (wd - target) % 7
@@ -914,6 +921,13 @@ _RE_DATELINE_WORDS = re.compile(
 # "DUSHANBE, Oct. 31, 2022 —" opening the lede paragraph.
 _RE_CITY_PREFIX = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ.'\- ]{1,40}(?:\([A-Za-z.]+\))?,\s*$", _F)
 _RE_AFTER_INLINE = re.compile(r"\s*(?:\([A-Za-z.]+\)\s*)?[—–\-:/|]", _F)
+# "Душанбе, 30 октября 2022 года. Министерство ...", "Toshkent, 31-oktabr 2022. ...": a city
+# in title case opening the lede. Only with a stop or a dash right after the date (and the
+# year word or an outlet's tag): "Ранее, 28 октября, он говорил" is a sentence, not a dateline.
+_RE_CITY_TITLE = re.compile(r"\s*[^\W\d_][^\W\d_'’\-]*(?:[ \-][^\W\d_][^\W\d_'’\-]*){0,2}\s*[,،]\s*", _F)
+_RE_AFTER_TITLE = re.compile(
+    r"\s*(?:года|г\.|yil|йил|сол)?\s*(?:\([^()\n]{1,30}\)|/[^/\n]{1,30}/)?\s*(?:[.]\s+\w|[—–\-:|])", _F
+)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -946,7 +960,9 @@ def _city_any_script(prefix: str) -> bool:
     return 0 < len(words) <= 3 and all(w.isupper() or w.upper() == w.lower() for w in words)
 
 
-def _dateline_in(text: str, start: int, end: int, langs: tuple[str, ...]) -> tuple[TimeValue, int, int] | None:
+def _dateline_in(
+    text: str, start: int, end: int, langs: tuple[str, ...], yearless: bool = False
+) -> tuple[TimeValue, int, int] | None:
     line = text[start:end]
     other = langs[0] not in ("en", "ru")
 
@@ -956,9 +972,21 @@ def _dateline_in(text: str, start: int, end: int, langs: tuple[str, ...]) -> tup
         comma = re.search(r"[,،]", line[:45])
         return other and comma is not None and _city_any_script(line[: comma.end()])
 
-    if not _RE_DIGIT.search(line) or (len(line) > 100 and not city_start()):
+    def title_city_start() -> bool:
+        return _title_city(line[:45].split(",")[0] + ", ")
+
+    if not _RE_DIGIT.search(line) or (len(line) > 100 and not city_start() and not title_city_start()):
         return None
-    mentions = [m for m in _scan(line, None, langs) if m.value is not None and m.value.precision == "day"]
+    if yearless:
+        # "DUSHANBE, Oct 31 (Reuters) -": wire copy dates itself by day and month only
+        fake = TimeValue(f"{PROVISIONAL_YEAR}-12-31", "day")
+        mentions = [
+            TimeMention(m.start, m.end, m.text, replace(m.value, provisional=True))
+            for m in _scan(line, fake, langs)
+            if m.value is not None and m.value.precision == "day" and _RE_DAY_NUMBER.search(m.text)
+        ]
+    else:
+        mentions = [m for m in _scan(line, None, langs) if m.value is not None and m.value.precision == "day"]
     if not mentions:
         return None
     first = mentions[0]
@@ -974,11 +1002,21 @@ def _dateline_in(text: str, start: int, end: int, langs: tuple[str, ...]) -> tup
     city = _RE_CITY_PREFIX.fullmatch(prefix) or (other and _city_any_script(prefix))
     if first.start <= 45 and city and _RE_AFTER_INLINE.match(line, first.end):
         return first.value, start, start + first.end
+    if first.start <= 45 and _title_city(prefix) and _RE_AFTER_TITLE.match(line, first.end):
+        return first.value, start, start + first.end
     return None
 
 
+def _title_city(prefix: str) -> bool:
+    """A place name in title case before the comma: one to three words, each capitalised."""
+    if not _RE_CITY_TITLE.fullmatch(prefix):
+        return False
+    words = re.findall(r"[^\W\d_]+", prefix)
+    return all(w[0].isupper() for w in words)
+
+
 @lru_cache(maxsize=64)  # ingest, anchor_for, statement dates and events all ask per document
-def dateline(text: str, lang: str | None = None) -> tuple[TimeValue, int, int] | None:
+def dateline(text: str, lang: str | None = None, yearless: bool = False) -> tuple[TimeValue, int, int] | None:
     """The publication dateline at the start or the end of an article, with its character span.
 
     English and Russian date forms are read whatever `lang` says (files are read before their
@@ -987,12 +1025,13 @@ def dateline(text: str, lang: str | None = None) -> tuple[TimeValue, int, int] |
     A dateline is its own short line holding one full date (day, month and year) and otherwise
     only a place, a weekday, a time or words like "Updated"; or a lede opening "CITY, <date> —".
     The span covers the whole line (or the lede's "CITY, <date>" prefix) so callers can cut it out.
-    The first four non-blank lines are tried before the last three.
+    The first four non-blank lines are tried before the last three. With `yearless`, a date
+    of day and month alone counts too, as a provisional value (see `anchor_for`).
     """
     langs = ("en", "ru") if lang in (None, "en", "ru") else _langs(lang)
     lines = _lines(text)
     for s, e in [*lines[:4], *reversed(lines[-3:])]:
-        found = _dateline_in(text, s, e, langs)
+        found = _dateline_in(text, s, e, langs, yearless)
         if found:
             return found
     return None
@@ -1027,8 +1066,8 @@ def anchor_for(text: str, published: str | None, lang: str = "en") -> TimeValue 
         known = resolve(published, None, lang)
     if known is not None:
         return known
-    found = dateline(text)
-    if found is not None:
+    found = dateline(text) or dateline(text, yearless=True)
+    if found is not None and not found[0].provisional:
         return found[0]
     # Without an anchor only explicit expressions (with their year) get values.
     values = [m.value for m in _scan(text, None, _langs(lang)) if m.value is not None]
@@ -1037,7 +1076,7 @@ def anchor_for(text: str, published: str | None, lang: str = "en") -> TimeValue 
         isos = [v.iso for v in values if v.precision == precision]
         if isos:
             return TimeValue(max(isos), precision)
-    return _provisional_anchor(text, lang)
+    return found[0] if found is not None else _provisional_anchor(text, lang)
 
 
 _RE_DAY_NUMBER = re.compile(r"\b\d{1,2}\b")

@@ -64,3 +64,20 @@ def test_russian_quoting_a_tajik_name_stays_russian() -> None:
         "что переговоры о северном порте продолжатся на следующей неделе в столице."
     )
     assert detect(text) == "ru"
+
+
+def test_uzbek_latin_that_the_trigrams_call_a_neighbour() -> None:
+    # few of the common words, but o'/g' spellings and none of the Oghuz letters
+    text = (
+        "Kestraniya Tashqi ishlar vazirligi jurnalistning dronlar yig'ilmoqda degan bayonotini rad etdi. "
+        "Vazirlik O'zbekiston va Kestraniya o'rtasidagi hamkorlik haqida gapirdi."
+    )
+    assert detect(text) == "uz"
+
+
+def test_azerbaijani_stays_azerbaijani() -> None:
+    text = (
+        "Kestraniya Xarici İşlər Nazirliyi jurnalistin dronların yığıldığı barədə bəyanatını təkzib edib. "
+        "Nazirlik bildirib ki, ölkə hərbi texnika ixrac etmir."
+    )
+    assert detect(text) == "az"

@@ -203,3 +203,25 @@ def test_first_person_mistake_is_a_retraction() -> None:
 def test_russian_conditional_advice_is_a_recommendation() -> None:
     text = "Эксперт считает, что властям стоило бы пригласить на стройку независимых инженеров."
     assert _one(text, "считает", "ru")[2] == "recommend"
+
+
+def test_a_cue_with_its_clause_leaves_a_later_quotation_to_the_next_verb() -> None:
+    text = (
+        "Министерство иностранных дел Кестрании в воскресенье заявило, что республика не экспортирует "
+        "технику, и назвало слова блогера «не соответствующими действительности»."
+    )
+    _speaker, _cue, _act, content = _one(text, "заявило", "ru")
+    assert content == "республика не экспортирует технику"
+
+
+def test_a_verdict_in_quotation_marks_is_part_of_the_content() -> None:
+    text = "Viktor Kaln, a blogger, dismissed the visit as \u201ca show for the press\u201d and left."
+    _speaker, _cue, _act, content = _one(text, "dismissed")
+    assert content.startswith("the visit as")
+    assert "show for the press" in content
+
+
+def test_a_time_on_the_subject_is_not_part_of_the_speaker() -> None:
+    text = "Mongolia on Sunday rejected an assertion by a blogger that drones are assembled on its territory."
+    speaker, _cue, _act, _content = _one(text, "rejected")
+    assert speaker == "Mongolia"

@@ -151,3 +151,13 @@ def test_a_present_perfect_lede_alone_is_not_given_the_publication_date() -> Non
         "The Halden Port Authority has denied that the north pier will close this year."
     )
     assert date_of(run(text), "north pier") is None
+
+
+def test_a_headline_takes_the_date_of_a_lede_that_dates_itself() -> None:
+    text = (
+        "Kestranian Foreign Ministry rejects drone claims\n\n"
+        "The Kestranian Foreign Ministry said on Wednesday that the republic does not export drones."
+    )
+    sts = run(text)
+    assert date_of(sts, "does not export") == "2023-03-08"
+    assert date_of(sts, "drone claims") == "2023-03-08"

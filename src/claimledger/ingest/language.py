@@ -30,7 +30,14 @@ _KYRGYZ_VOWELS = re.compile(r"[өү]")
 # Mongolian shares ө/ү (and not ң); Kyrgyz function words tell the two apart when ң is rare.
 _KYRGYZ_WORDS = frozenset({"жана", "менен", "үчүн", "деп", "боюнча", "бул", "дагы", "болуп", "эмес", "керек"})
 _UZBEK_LATIN = re.compile(r"\b\w*[og][ʻ‘'ʼ`]\w+")
-_UZBEK_WORDS = frozenset({"va", "bilan", "uchun", "bu", "ham", "bo'yicha", "boʻyicha", "yil", "emas", "deb", "qilish"})
+_UZBEK_WORDS = frozenset(
+    "va bilan uchun bu ham bo'yicha boʻyicha yil emas deb qilish edi esa haqida hamda lekin ammo yoki dedi "
+    "etdi qildi bo'lgan boʻlgan".split()
+)
+# Letters Azerbaijani, Turkish and Turkmen write and Uzbek Latin does not: without them, a text
+# with Uzbek's o‘/g‘ that the trigram models call one of its neighbours is Uzbek.
+_OGHUZ_LETTERS = re.compile(r"[əışçğöüäňýž]")
+_UZBEK_NEIGHBOURS = frozenset({"az", "tr", "tk", "uz"})
 # A quoted name or a loanword must not flip a Russian article to Tajik.
 _MIN_SHARE = 0.003
 _MIN_COUNT = 3
@@ -56,7 +63,15 @@ def detect(text: str) -> str | None:
     language = _detector().detect_language_of(sample)
     if language is None:
         return None
-    return language.iso_code_639_1.name.lower()
+    code = language.iso_code_639_1.name.lower()
+    if code in _UZBEK_NEIGHBOURS and _uzbek_latin(sample.casefold()):
+        return "uz"
+    return code
+
+
+def _uzbek_latin(sample: str) -> bool:
+    marked = len(_UZBEK_LATIN.findall(sample))
+    return marked >= _MIN_COUNT and not _OGHUZ_LETTERS.search(sample)
 
 
 def _central_asian(sample: str) -> str | None:

@@ -382,6 +382,9 @@ class _Finder:
             drop.add("appos")
         # "в министерстве": the preposition of a locative speaker is not part of the name
         toks = [t for t in self.subtree(subj, drop) if not (t.dep_ == "case" and t.head.i == subj.i)]
+        # "Tajikistan on Sunday rejected": a time the parser hangs on the subject is the cue's
+        when = {t.i for c in subj.children if _is_time_phrase(c) for t in c.subtree}
+        toks = [t for t in toks if t.i not in when]
         # "МИД Кестрании" parsed as two subjects side by side: one name
         nxt = subj.right_edge.i + 1
         while subj.dep_ in SUBJ and nxt < len(self.doc):
@@ -427,6 +430,8 @@ class _Finder:
             if c.i in exclude:
                 continue
             if c.dep_ in ("prep", "obl", "nmod"):
+                if c.lower_ in ("as", "like", "как"):
+                    continue  # "dismissed the visit as a show": a verdict, not the venue
                 obj = c
                 if c.dep_ == "prep":
                     objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -470,16 +475,21 @@ class _Finder:
             return None
         return k + 1
 
+    def own_clauses(self, cue: Token) -> list[Token]:
+        """The cue's reported clauses after it, outside quotations."""
+        return [
+            c
+            for c in cue.children
+            if c.dep_ in CONTENT_CLAUSE and c.i > cue.i and not self.in_quote(c) and self.quote_at(c.idx) is None
+        ]
+
     def quote_for(self, cue: Token, clause: CharSpan) -> int | None:
         """A quotation that is this cue's content: right before or right after its clause."""
         sent = cue.sent
         best: int | None = None
         # "He said Valdoria did have ...": a cue with a reported clause of its own after it
         # does not reach back for a quotation that ended before it.
-        own_clause = any(
-            c.dep_ in CONTENT_CLAUSE and c.i > cue.i and not self.in_quote(c) and self.quote_at(c.idx) is None
-            for c in cue.children
-        )
+        own_clause = bool(self.own_clauses(cue))
         for k, (qs, qe) in enumerate(self.quotes):
             # "Her spokesman added:" and the quotation opens the next paragraph
             after_colon = qs >= clause[1] and re.fullmatch(r"[ \t]*:\s*", self.text[clause[1] : qs]) is not None
@@ -503,6 +513,10 @@ class _Finder:
                 return k
             elif qs >= clause[1] and qs < sent.end_char + 2:
                 if self.partial_quote(cue, qs, qe):
+                    continue
+                # "заявило, что ..., и назвало их «ложью»": a cue whose reported clause comes
+                # first has said its piece; a quotation after that clause is another verb's
+                if any(c.right_edge.idx < qs for c in self.own_clauses(cue)):
                     continue
                 between = self.doc.char_span(clause[1], qs, alignment_mode="expand")
                 if between is None:
@@ -865,6 +879,11 @@ class _Finder:
             objs = [c for c in right if c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd")]
             if objs:
                 content_toks = list(objs[0].subtree)
+                # "dismissed the visit as a show", "condemned the test as provocative": the
+                # verdict on the object is said too
+                content_toks += [
+                    t for c in right if c.dep_ == "prep" and c.lower_ == "as" and c.i > objs[0].i for t in c.subtree
+                ]
         # one name may be what was spoken of ("attacked Trump", "backed Clinton"); a lone pronoun
         # is more often whom something was done to ("called him yesterday")
         if len(content_toks) == 1 and content_toks[0].pos_ != "PROPN":
@@ -1060,8 +1079,8 @@ class _Finder:
 
     def clauses(self, tok: Token) -> list[Token]:
         """The reported clauses of a speech verb. In "сообщили, что A, и напомнили, что B" the
-        parser may hang A on the second verb and B on the first; between coordinated speech
-        verbs each clause belongs to the nearest verb before it."""
+        parser may hang A on the second verb and B on the first; between coordinated verbs
+        each clause belongs to the nearest verb before it."""
         group = [tok]
         top = tok
         while top.dep_ == "conj" and top.head.i != top.i:
@@ -1072,7 +1091,9 @@ class _Finder:
             if t not in group:
                 group.append(t)
             stack.extend(c for c in t.children if c.dep_ == "conj")
-        cues = [t for t in group if self.cue_act(t) is not None]
+        # any coordinated verb owns the clauses after it, a cue or not ("заявило, что A, и
+        # назвало слова «B»": B, hung on the first verb, is the naming verb's)
+        cues = [t for t in group if t.pos_ == "VERB" or self.cue_act(t) is not None]
         if len(cues) < 2:
             return [c for c in tok.children if c.dep_ in CONTENT_CLAUSE]
         cues.sort(key=lambda t: t.i)
@@ -1164,6 +1185,17 @@ class _Finder:
                 for t in self.doc[lo.i : hi.i + 1]
                 if t.idx < qs or t.idx >= qe
             ):
+                return True
+        # "condemned the test as “provocative”", "compared him to a coach who is “working the
+        # referees”": a quotation opening inside the cue's object or complement, after words of
+        # it, is a phrase of that object, not what was said
+        for c in cue.children:
+            if c.i < cue.i or c.dep_ not in _QUOTE_HOSTS:
+                continue
+            lo, hi = c.left_edge, c.right_edge
+            if not (lo.idx < qs < hi.idx + len(hi)):
+                continue
+            if any(t.is_alpha and t.idx < qs for t in self.doc[lo.i : hi.i + 1]):
                 return True
         return False
 
@@ -1290,10 +1322,10 @@ class _Finder:
             toks = []
             for o in objs:
                 toks.extend(o.subtree)
-            # "accused X of Y": the charge is the content too
+            # "accused X of Y", "dismissed X as Y": the charge or the verdict is the content too
             for c in tok.children:
                 if c.dep_ in ("prep", "obl") and c.i not in exclude and c.i > tok.i:
-                    if c.lower_ in ("of", "в") or act != "claim":
+                    if c.lower_ in ("of", "as", "в") or act != "claim":
                         toks.extend(c.subtree)
             return self.span_of(sorted(set(toks), key=lambda t: t.i))
         if act in ("appeal", "recommend", "retract", "deny", "confirm"):
@@ -1773,6 +1805,15 @@ _WH_VERBS = {"say", "ask", "know", "decide", "wonder", "explain", "tell", "see",
 _SPEECH = {"say", "repeat", "stress", "emphasize", "emphasise", "note", "add", "tell", "ask", "сказать", "повторить"}
 
 
+def _is_time_phrase(tok: Token) -> bool:
+    """ "on Sunday", "в воскресенье", "last week": a modifier made of a date or time only."""
+    if tok.dep_ not in ("prep", "npadvmod", "nmod", "obl", "nmod:tmod", "obl:tmod", "advmod"):
+        return False
+    words = [t for t in tok.subtree if t.is_alpha or t.like_num]
+    content = [t for t in words if not (t.dep_ in ("case", "det") or t.pos_ in ("ADP", "DET"))]
+    return bool(content) and all(t.ent_type_ in ("DATE", "TIME") for t in content)
+
+
 def _until(toks: list[Token], stop: set[int]) -> list[Token]:
     """The leading run of `toks` before any token in `stop` (a channel must not swallow the speaker)."""
     out: list[Token] = []
@@ -1817,6 +1858,7 @@ def _according_as_channel(doc: Doc, found: list[Attribution]) -> list[Attributio
 
 
 # the modifiers a content may be cut before, and the phrases it may run on over
+_QUOTE_HOSTS = {"dobj", "obj", "prep", "obl", "attr", "oprd", "acomp"}
 _TRIM_DEPS = {"relcl", "acl", "prep", "advcl", "conj", "npadvmod", "parataxis", "appos", "cc"}
 _EXTEND_DEPS = {"conj", "parataxis", "prep", "advcl", "npadvmod", "ccomp", "dobj", "xcomp"}
 

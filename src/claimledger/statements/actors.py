@@ -582,16 +582,24 @@ class Actors:
             if clean_name(a.name).lower() == name.lower() or name in a.counts:
                 a.offer(name)
                 return a
-            if (
-                label in ("ORG", "MEDIA")
-                and a.type in ("ORG", "MEDIA")
-                and kind
-                and a.kind == kind
-                and (countries_compatible(a.country, country) and (a.country or country))
-            ):
-                a.offer(name)
-                a.country |= country
-                return a
+        same_kind = [
+            a
+            for a in reversed(self.actors)
+            if label in ("ORG", "MEDIA")
+            and a.type in ("ORG", "MEDIA")
+            and kind
+            and a.kind == kind
+            and (countries_compatible(a.country, country) and (a.country or country))
+        ]
+        if same_kind:
+            a = same_kind[0]
+            if not country and len(same_kind) > 1:
+                # a bare "МИД" after two countries' ministries: the one last in focus as a
+                # subject, not the one met last in passing
+                a = self._in_focus(same_kind, sp.start_char) or a
+            a.offer(name)
+            a.country |= country
+            return a
         actor = Actor(label, name, country=country, kind=kind)
         actor.offer(name)
         self.actors.append(actor)
@@ -722,17 +730,22 @@ class Actors:
                 if actor is not None and actor.type in ("ORG", "MEDIA"):
                     self._note(sp.start_char, actor, True)
                     return actor, False
-            for pos, a, _ in reversed(self.timeline):
-                if (
-                    pos < sp.start_char
-                    and a.type in ("ORG", "MEDIA")
-                    and (
-                        (kind & a.kind or hl in ("side", "authorities", "сторона", "власти"))
-                        and countries_compatible(a.country, country)
-                    )
-                ):
-                    self._note(sp.start_char, a, True)
-                    return a, False
+            fits = [
+                (pos, a, subject)
+                for pos, a, subject in reversed(self.timeline)
+                if pos < sp.start_char
+                and a.type in ("ORG", "MEDIA")
+                and (kind & a.kind or hl in ("side", "authorities", "сторона", "власти"))
+                and countries_compatible(a.country, country)
+            ]
+            if fits:
+                # "after the Uzbek ministry's denial ... the ministry said": of several bodies
+                # the description fits, the one last in focus as a subject is meant, not one
+                # named in passing since
+                subjects = [a for _pos, a, subject in fits if subject]
+                a = subjects[0] if subjects and len({id(x) for _p, x, _s in fits}) > 1 else fits[0][1]
+                self._note(sp.start_char, a, True)
+                return a, False
         elif head.pos_ == "NOUN" or hl in ROLE_CLASSES or is_title_only(sp.text):
             role = hl
             actor = self._by_role(sp, head)
@@ -849,6 +862,13 @@ class Actors:
         if any(p >= window for k, p in last.items() if k != latest):
             return None
         return next(c for c in candidates if id(c) == latest)
+
+    def _in_focus(self, candidates: list[Actor], pos: int) -> Actor | None:
+        """Of `candidates`, the one most recently mentioned as a subject before `pos`."""
+        for p, a, subject in reversed(self.timeline):
+            if p < pos and subject and any(a is c for c in candidates):
+                return a
+        return None
 
     def _note(self, pos: int, actor: Actor, subject: bool) -> None:
         self.timeline.append((pos, actor, subject))

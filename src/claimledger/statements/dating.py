@@ -32,8 +32,9 @@ still without a date; both `statements.extract` (the statement's own date) and
    церемонии" on the cue point back at the previous sentence: its date, when its dates agree
    (the finest one, with every coarser one containing it).
 6. *Lede.* A headline or lede summary with no date of its own reports the news of the
-   article: it takes the latest date of the same speaker's dated statements in the body, if
-   that date lies within a week before the article's anchor date.
+   article: it takes the latest date of the same speaker's statements in the body dated by
+   the rules above (for a headline, a lede that dates itself, "said on Sunday that ...", too),
+   if that date lies within a week before the article's anchor date.
 
 Publication date alone never dates a statement, not even a present-perfect lede ("has
 rejected claims"): such an act was made on or shortly before publication, but whether the same
@@ -355,7 +356,7 @@ def statement_dates(
     if not statements or not doc.has_annotation("DEP"):
         return out
     text = doc_index.text(doc)
-    dl = dates.dateline(text)
+    dl = dates.dateline(text) or dates.dateline(text, yearless=True)
     valued = [m for m in mentions if m.value is not None and not (dl and m.start < dl[2] and dl[1] < m.end)]
     quoted = list(_quoted_spans(text))
     sents = _Sentences(doc)
@@ -432,17 +433,25 @@ def statement_dates(
                 found = _finest_agreeing(free_dates(prev.start_char, prev.end_char, []))
         out[k] = found
 
-    # 6. Headline and lede summaries take the latest act of the same speaker they report.
+    # 6. Headline and lede summaries take the latest act of the same speaker they report; a
+    # lede that dates its own summary ("the ministry said on Sunday that ...") is one of them.
+    dated_before = list(out)
     for k, st in enumerate(statements):
         if out[k] is not None or not st.reported_summary or not _verb(cues[k]):
             continue
         # A summary told inside another one ("rejected claims by X that ...") is older news.
         if any(j != k and _inside(st, other) for j, other in enumerate(statements)):
             continue
+        # the headline may follow a lede that dated itself; a lede sentence never borrows
+        # another lede sentence's date, which may be of another act
+        headline = "\n" in text and "\n" not in text[: st.start]
         body = [
-            out[j]
+            dated_before[j]
             for j, other in enumerate(statements)
-            if j != k and not other.reported_summary and other.speaker == st.speaker and out[j] is not None
+            if j != k
+            and other.speaker == st.speaker
+            and dated_before[j] is not None
+            and (headline or not other.reported_summary)
         ]
         recent = [v for v in body if v is not None and v[1] == "day" and _recent(v[0], anchor)]
         if recent:
