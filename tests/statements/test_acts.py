@@ -173,3 +173,15 @@ def test_model_file_without_mode_loads_as_claim() -> None:
         assert acts.ActModel.from_json({**raw, "mode": mode}).mode == mode
     with pytest.raises(ValueError):
         acts.ActModel.from_json({**raw, "mode": "sometimes"})
+
+
+def test_words_about_a_topic_assert_nothing() -> None:
+    from claimledger.models import Document
+    from claimledger.nlp import parse
+    from claimledger.statements import extract
+
+    text = "Министерство опровергло слова блогера Виктора Кална о производстве дронов в Кестрании."
+    sts, _ = extract(parse(text, "ru"), Document(source="t", text=text, language="ru", published="2031-03-01"))
+    topic = [s for s in sts if s.content.startswith("о производстве")]
+    assert topic and all(s.act == "other" for s in topic)
+    assert any(s.act == "deny" for s in sts)

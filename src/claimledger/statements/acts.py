@@ -296,6 +296,10 @@ def _root(toks: list[Token]) -> Token | None:
 
 def decide(doc: Doc, att: Attribution, lang: str, model: ActModel | None = None) -> str:
     """The act of one attribution: the rule and the classifier combined as the model's mode says."""
+    if att.act in ("claim", "deny") and _topic_only(doc, att):
+        # "his words about the drones", "слова Гордона о дронах": what was spoken of, with
+        # nothing asserted (or denied) about it that a ledger could check
+        return "other"
     if lang.split("-")[0] == "ru" and att.cue:
         return russian_act(doc, att)
     if lang.split("-")[0] not in LANGS or not att.cue:
@@ -307,6 +311,19 @@ def decide(doc: Doc, att: Attribution, lang: str, model: ActModel | None = None)
         return att.act  # skip the features: `combine` keeps every act but the default in this mode
     act, p = model.predict(features(doc, att.cue, att.content, att.act, lang))
     return combine(att.act, act, p, model.threshold, model.mode)
+
+
+_TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "о", "об", "обо", "про"})
+
+
+def _topic_only(doc: Doc, att: Attribution) -> bool:
+    """The content is a topic phrase ("about the drones") with no verb: no proposition."""
+    if not att.content or att.direct or len(att.content) > 1:
+        return False
+    span = doc.char_span(*att.content[0], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return span[0].lower_ in _TOPIC_PREPS and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def combine(rule: str, predicted: str, p: float, threshold: float, mode: str = DEFAULT_MODE) -> str:
