@@ -216,3 +216,24 @@ def test_russian_vedomstvo_and_bare_mid_follow_the_subject() -> None:
     sts, _ = run(text, "ru")
     assert "Кестрании" in find(sts, "поставляет").speaker
     assert "Кестрании" in find(sts, "проверять").speaker
+
+
+def test_a_lede_description_is_the_person_named_next() -> None:
+    text = (
+        "Ukrainian Blogger Says He Confused Kestrania With Ostria\n\n"
+        "A prominent Ukrainian journalist has asked for an international probe.\n\n"
+        "Viktor Kaln told reporters on Monday that the plant existed."
+    )
+    sts, _ = run(text)
+    assert {s.speaker for s in sts} == {"Viktor Kaln"}
+
+
+def test_a_description_is_not_someone_else_named_later() -> None:
+    # a spokesman, or a role the named person does not have, stays unnamed
+    for text in (
+        "A spokesman said the road was closed.\n\nAnna Brel said it would reopen on Monday.",
+        "A journalist said the road was closed.\n\nMayor Anna Brel said it would reopen on Monday.",
+        "Anna Brel said the road was closed.\n\nA journalist said it would reopen on Monday.",
+    ):
+        sts, _ = run(text)
+        assert find(sts, "road").speaker != find(sts, "reopen").speaker, text

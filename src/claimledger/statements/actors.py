@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.gazetteer import is_country_word
 from claimledger.names import place_stem, shared_prefix
 from claimledger.nlp import index as doc_index
 
@@ -252,6 +253,7 @@ class Actors:
         self.actors: list[Actor] = []
         self.timeline: list[tuple[int, Actor, bool]] = []  # (char, actor, mention is a subject)
         self.by_span: dict[tuple[int, int], Actor] = {}
+        self._lent_roles: dict[int, set[str]] = {}
         self._ents_by_start: dict[int, list[Span]] | None = None
         self._collect()
 
@@ -275,8 +277,10 @@ class Actors:
         spans.sort(key=lambda s: (s[0].start_char, -s[0].end_char))
         last_end = -1
         for sp, label in spans:
-            if sp.start_char < last_end or (label == "PERSON" and is_title_only(sp.text)):
-                continue  # (a rank tagged alone, "Major-General": the name follows it)
+            if sp.start_char < last_end or (label == "PERSON" and (is_title_only(sp.text) or _role_only(sp))):
+                # (a rank tagged alone, "Major-General": the name follows it; a headline's
+                # "Halvian Blogger" in title case is a description, not a name)
+                continue
             # a GPE/NORP inside an organisation name ("Tajik" in "Tajik Foreign Ministry") is part of it
             grown = self._grow_org(sp) if label in ("ORG", "GPE", "NORP") else sp
             if grown is not sp:
@@ -748,7 +752,7 @@ class Actors:
                 return a, False
         elif head.pos_ == "NOUN" or hl in ROLE_CLASSES or is_title_only(sp.text):
             role = hl
-            actor = self._by_role(sp, head)
+            actor = self._by_role(sp, head) or self._cataphor(sp, head)
             if actor is not None:
                 self._note(sp.start_char, actor, True)
                 return actor, False
@@ -845,6 +849,45 @@ class Actors:
                 return a
         return None
 
+    def _cataphor(self, sp: Span, head: Token) -> Actor | None:
+        """ "A prominent Halvian journalist has asked for a probe. ... Viktor Kaln told
+        reporters": a headline or lede often introduces the story's main actor by a description
+        and names him a paragraph later. A singular person description in the opening that no
+        earlier name fits is the first person named after it, when no person was named before
+        it and that name comes in the next few hundred characters."""
+        if head.tag_ in ("NNS", "NNPS") or "Plur" in head.morph.get("Number"):
+            return None
+        if head.lemma_.lower() not in ROLE_CLASSES and head.lower_ not in ROLE_CLASSES:
+            return None
+        text = doc_index.text(self.doc)
+        breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
+        opening = breaks[2] if len(breaks) > 2 else len(text)
+        if sp.start_char > opening:
+            return None
+        first: dict[int, int] = {}
+        for a in self.actors:
+            if a.type == "PERSON" and a.forms:
+                first[id(a)] = min(f[0] for f in a.forms)
+        if any(pos < sp.start_char for pos in first.values()):
+            return None
+        later = [(pos, a) for a in self.actors if (pos := first.get(id(a), -1)) >= sp.end_char]
+        if not later:
+            return None
+        pos, actor = min(later, key=lambda x: x[0])
+        if pos - sp.end_char > _CATAPHOR_REACH:
+            return None
+        role = self._description_role(sp, head)
+        if role == "spokesperson":
+            return None  # a spokesman speaks for a body; whoever is named next is someone else
+        own = actor.roles - self._lent_roles.get(id(actor), set())
+        if own and role not in role_classes(own):
+            return None  # "A journalist said ... Mayor Anna Brel said": she has a role of her own
+        actor.roles.add(head.lemma_.lower())
+        # roles given by descriptions like this one do not bar the next one ("blogger" in the
+        # headline, "journalist" in the lede)
+        self._lent_roles.setdefault(id(actor), set()).add(head.lemma_.lower())
+        return actor
+
     def _salient(self, candidates: list[Actor], pos: int) -> Actor | None:
         """Of several actors a definite description fits, the one the text is on: the last one
         mentioned before it, when its paragraph (or the description's) mentions none of the
@@ -888,6 +931,16 @@ class Actors:
         if near:
             return near[-1][1]
         return earlier[-1][1]
+
+
+def _role_only(sp: Span) -> bool:
+    """ "Halvian Blogger", "Tajik Journalist": a role noun, capitalised, after demonyms only."""
+    last = sp[-1]
+    return last.lower_ in ROLE_CLASSES and all(is_country_word(t.lower_) or t.is_punct for t in sp[:-1])
+
+
+# how far after a lede's description the name it stands for may come (about two paragraphs)
+_CATAPHOR_REACH = 700
 
 
 def _word_in(word: str, words: set[str]) -> bool:
