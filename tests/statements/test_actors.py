@@ -237,3 +237,12 @@ def test_a_description_is_not_someone_else_named_later() -> None:
     ):
         sts, _ = run(text)
         assert find(sts, "road").speaker != find(sts, "reopen").speaker, text
+
+
+def test_the_outlet_is_its_name_after_the_word_for_it() -> None:
+    text = (
+        "Блогер Виктор Калн потребовал расследования. "
+        "Об этом сообщает издание «Халвия-Плюс» со ссылкой на его интервью."
+    )
+    sts, _ = run(text, "ru")
+    assert any(s.speaker == "Халвия-Плюс" for s in sts), [(s.speaker, s.content) for s in sts]

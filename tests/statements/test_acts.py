@@ -185,3 +185,17 @@ def test_words_about_a_topic_assert_nothing() -> None:
     topic = [s for s in sts if s.content.startswith("о производстве")]
     assert topic and all(s.act == "other" for s in topic)
     assert any(s.act == "deny" for s in sts)
+
+
+def test_admitting_a_mistake_is_a_retraction() -> None:
+    from claimledger.models import Document
+    from claimledger.nlp import parse
+    from claimledger.statements import extract
+
+    for text, lang in (
+        ("Кестранский МИД отверг обвинения, после чего блогер Виктор Калн признал ошибку.", "ru"),
+        ("The ministry rejected the accusation, and the blogger Viktor Kaln admitted his mistake.", "en"),
+    ):
+        sts, _ = extract(parse(text, lang), Document(source="t", text=text, language=lang, published="2031-03-01"))
+        kaln = [s for s in sts if "Kaln" in s.speaker or "Калн" in s.speaker]
+        assert kaln and kaln[0].act == "retract", [(s.speaker, s.act, s.content) for s in sts]

@@ -161,3 +161,14 @@ def test_a_headline_takes_the_date_of_a_lede_that_dates_itself() -> None:
     sts = run(text)
     assert date_of(sts, "does not export") == "2023-03-08"
     assert date_of(sts, "drone claims") == "2023-03-08"
+
+
+def test_a_headline_does_not_take_the_date_of_an_act_the_article_recalls() -> None:
+    text = (
+        "Блогер Виктор Калн требует расследования\n\n"
+        "Украинский журналист Виктор Калн потребовал международного расследования.\n\n"
+        "Напомним, 28 февраля журналист заявил, что дроны собирают в Кестрании."
+    )
+    sts = run(text, "ru")
+    assert date_of(sts, "собирают") == "2023-02-28"
+    assert all(s.date is None for s in sts if "расследован" in s.content)

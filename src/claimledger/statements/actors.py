@@ -64,6 +64,11 @@ MEDIA_WORDS = set(
     "interfax ria novosti bbc cnn telegraph guardian wire daily weekly magazine channel broadcasting "
     "тасс интерфакс риа новости газета радио телеканал агентство".split()
 )
+# Words for an outlet that its name may follow ("the newspaper X", "издание «X»").
+OUTLET_HEADS = set(
+    "newspaper outlet agency broadcaster website site portal channel paper daily magazine "
+    "издание газета агентство телеканал портал сайт радиостанция журнал".split()
+)
 STOP = set("the a an of for in and 's ’s to at on by в во на из от по с к о об при для и".split())
 # Nouns that say a name belongs to a person ("Kamran Talesh, an adviser to ...").
 PERSON_ROLES = TITLES | set(
@@ -692,6 +697,16 @@ class Actors:
             # "the Lusenian blogger", "The Kestranian MFA": the place only qualifies the
             # description, whose referent is found by role or kind below
             inside = []
+        if not inside and hl in OUTLET_HEADS:
+            # "сообщает издание «Азия-Плюс»", "the newspaper Halvia Today": the outlet's name
+            # right after the word for it
+            named = [
+                a for (s, _e), a in self.by_span.items() if a.type in ("ORG", "MEDIA") and 0 <= s - sp.end_char <= 3
+            ]
+            if named:
+                actor = named[0]
+                self._note(sp.start_char, actor, True)
+                return actor, True
         if not inside and is_title_only(sp.text):
             # "Major-General" cut from "Major-General Bagheri said": the rank's bearer is the
             # person named right after it
@@ -880,7 +895,8 @@ class Actors:
         if role == "spokesperson":
             return None  # a spokesman speaks for a body; whoever is named next is someone else
         own = actor.roles - self._lent_roles.get(id(actor), set())
-        if own and role not in role_classes(own):
+        kin = next((k for k in _KINDRED_ROLES if role in k), {role})
+        if own and not kin & role_classes(own):
             return None  # "A journalist said ... Mayor Anna Brel said": she has a role of her own
         actor.roles.add(head.lemma_.lower())
         # roles given by descriptions like this one do not bar the next one ("blogger" in the
@@ -939,6 +955,8 @@ def _role_only(sp: Span) -> bool:
     return last.lower_ in ROLE_CLASSES and all(is_country_word(t.lower_) or t.is_punct for t in sp[:-1])
 
 
+# Roles one person is often given in one article ("the blogger", "the journalist").
+_KINDRED_ROLES = ({"journalist", "blogger"},)
 # how far after a lede's description the name it stands for may come (about two paragraphs)
 _CATAPHOR_REACH = 700
 

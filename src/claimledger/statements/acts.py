@@ -296,6 +296,9 @@ def _root(toks: list[Token]) -> Token | None:
 
 def decide(doc: Doc, att: Attribution, lang: str, model: ActModel | None = None) -> str:
     """The act of one attribution: the rule and the classifier combined as the model's mode says."""
+    if att.act in ("confirm", "claim") and _admits_mistake(doc, att):
+        # "admitted his mistake", "признал ошибку": owning up to one's own error retracts it
+        return "retract"
     if att.act in ("claim", "deny") and _topic_only(doc, att):
         # "his words about the drones", "слова Гордона о дронах": what was spoken of, with
         # nothing asserted (or denied) about it that a ledger could check
@@ -314,6 +317,18 @@ def decide(doc: Doc, att: Attribution, lang: str, model: ActModel | None = None)
 
 
 _TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "о", "об", "обо", "про"})
+
+
+_MISTAKE_NOUNS = frozenset({"mistake", "error", "ошибка", "оплошность", "оговорка"})
+_ADMIT_CUES = frozenset({"admit", "acknowledge", "concede", "признать", "признавать"})
+
+
+def _admits_mistake(doc: Doc, att: Attribution) -> bool:
+    """The cue admits, and its content is a mistake ("admitted an error", "признал ошибку")."""
+    if att.cue_lemma not in _ADMIT_CUES or not att.content or att.direct:
+        return False
+    span = doc.char_span(*att.content[0], alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.lemma_.lower() in _MISTAKE_NOUNS
 
 
 def _topic_only(doc: Doc, att: Attribution) -> bool:

@@ -452,11 +452,27 @@ def statement_dates(
             and other.speaker == st.speaker
             and dated_before[j] is not None
             and (headline or not other.reported_summary)
+            and not _background(cues[j])
         ]
         recent = [v for v in body if v is not None and v[1] == "day" and _recent(v[0], anchor)]
         if recent:
             out[k] = max(recent)
     return out
+
+
+_RE_BACKGROUND = re.compile(
+    r"^\W*(?:напомним|напомню|ранее|как\s+сообщалось|как\s+уже\s+сообщалось|earlier|previously|"
+    r"as\s+(?:previously\s+|earlier\s+)?reported)\b",
+    re.IGNORECASE,
+)
+
+
+def _background(cue: Token | None) -> bool:
+    """A statement the article recalls rather than reports ("Напомним, 28 октября он заявил",
+    "Earlier, he had said"): not the news a headline or lede sums up."""
+    if cue is None:
+        return False
+    return _shifted(cue) or _RE_BACKGROUND.match(cue.sent.text) is not None
 
 
 def _inside(st: Statement, other: Statement) -> bool:
