@@ -225,3 +225,20 @@ def test_a_time_on_the_subject_is_not_part_of_the_speaker() -> None:
     text = "Mongolia on Sunday rejected an assertion by a blogger that drones are assembled on its territory."
     speaker, _cue, _act, _content = _one(text, "rejected")
     assert speaker == "Mongolia"
+
+
+def test_the_one_quoted_is_the_speaker_and_the_quoting_outlet_the_channel() -> None:
+    cases = [
+        ("Blogger Viktor Kaln insists. \u201cI am sure of my sources,\u201d the Halvian Herald quoted him as saying.",
+         "en", "him", "I am sure of my sources"),
+        ("Reuters quoted the minister as saying the talks had failed.", "en", "the minister", "the talks had failed"),
+        ("Блогер Виктор Калн настаивает. \u00abЯ уверен в своих источниках\u00bb, \u2014 цитирует его издание "
+         "\u00abХалвия-Плюс\u00bb.", "ru", "его", "Я уверен в своих источниках"),
+    ]
+    for text, lang, speaker, content in cases:
+        doc = nlp.parse(text, lang)
+        found = [a for a in doc._.attributions if a.speaker and text[a.speaker[0] : a.speaker[1]] == speaker]
+        assert found, (text, _atts(text, lang))
+        a = found[0]
+        assert " ".join(text[s:e] for s, e in a.content) == content
+        assert a.channel is not None

@@ -978,6 +978,12 @@ class _Finder:
         self, tok: Token, act: str, cue_toks: list[Token], content_toks: list[Token] | None = None
     ) -> Attribution | None:
         subj = self.subject(tok)
+        # "Halvia Today quoted him as saying", "цитирует его издание": the one quoted speaks,
+        # the quoting outlet is the channel
+        outlet: Token | None = None
+        person = self.quoted_person(tok)
+        if person is not None:
+            outlet, subj = subj, person
         if subj is None or subj.pos_ in ("VERB",) or subj.lower_ in ("it", "this", "that", "это", "what"):
             if subj is None or subj.lower_ not in ("it",) or not self.has_clause(tok):
                 return None
@@ -991,13 +997,20 @@ class _Finder:
             return None
         exclude = {t.i for t in sp_toks} | {t.i for t in cue_toks}
         channel_tok = self.channel(tok, exclude)
+        if outlet is not None:
+            channel_tok = outlet
+            exclude |= {t.i for t in outlet.subtree}
+            # "as saying": part of the cue, not of what was said
+            saying = [t for c in tok.children if c.lower_ == "as" for t in (c, *c.children) if t.lower_ in _AS_SAYING]
+            cue_toks = [*cue_toks, *saying]
+            exclude |= {t.i for t in cue_toks}
         if channel_tok is not None:
             # "говорится в заявлении фонда «Северный мост»": the holder of the statement is the
             # speaker, inside the channel phrase; its words stay with it
             exclude |= {t.i for t in channel_tok.subtree} - {t.i for t in subj.subtree}
         negated = any(c.dep_ == "neg" or c.lower_ in ("не", "not", "never", "n't") for c in tok.children)
         cue_span = [(t.idx, t.idx + len(t)) for t in cue_toks]
-        clause_toks = [*sp_toks, *cue_toks]
+        clause_toks = [*sp_toks, *cue_toks, *(outlet.subtree if outlet is not None else [])]
         clause = (min(t.idx for t in clause_toks), max(t.idx + len(t) for t in clause_toks))
         content: list[CharSpan] = []
         continuation: list[CharSpan] = []
@@ -1029,7 +1042,9 @@ class _Finder:
             if content_toks is not None:
                 sp = self.span_of([t for t in content_toks if t.i not in exclude])
             else:
-                sp = self.indirect_content(tok, act, exclude)
+                says = [t for t in cue_toks if t.lower_ in _AS_SAYING and t.lower_ != "as"]
+                # "quoted him as saying that ...": what "saying" reports
+                sp = self.indirect_content(says[0] if says else tok, act, exclude)
             if sp is not None:
                 content = [sp]
             elif content_toks is None:
@@ -1167,6 +1182,19 @@ class _Finder:
         a = self.span_of([t for t in toks if t.i < lo])
         b = self.span_of([t for t in toks if t.i > hi])
         return [a, b] if a is not None and b is not None else []
+
+    def quoted_person(self, tok: Token) -> Token | None:
+        """The object of a quoting verb that names who is quoted: a person or a personal pronoun."""
+        if tok.lemma_.lower() not in _QUOTING:
+            return None
+        # "quoted the minister as saying": whoever is quoted "as saying" is the speaker
+        as_saying = any(c.lower_ == "as" and any(g.lower_ in _AS_SAYING for g in c.children) for c in tok.children)
+        for c in tok.children:
+            if c.dep_ in ("dobj", "obj") and (
+                as_saying or c.lower_ in _QUOTED_PRONOUNS or c.ent_type_ in ("PERSON", "PER")
+            ):
+                return c
+        return None
 
     def partial_quote(self, cue: Token, qs: int, qe: int) -> bool:
         """ "заявил, что республика «не экспортирует оружие»": the quotation is only the end of
@@ -1858,6 +1886,9 @@ def _according_as_channel(doc: Doc, found: list[Attribution]) -> list[Attributio
 
 
 # the modifiers a content may be cut before, and the phrases it may run on over
+_QUOTING = {"quote", "цитировать", "процитировать"}
+_QUOTED_PRONOUNS = {"him", "her", "them", "его", "её", "ее", "их"}
+_AS_SAYING = {"as", "saying", "telling", "writing"}
 _QUOTE_HOSTS = {"dobj", "obj", "prep", "obl", "attr", "oprd", "acomp"}
 _TRIM_DEPS = {"relcl", "acl", "prep", "advcl", "conj", "npadvmod", "parataxis", "appos", "cc"}
 _EXTEND_DEPS = {"conj", "parataxis", "prep", "advcl", "npadvmod", "ccomp", "dobj", "xcomp"}

@@ -16,6 +16,8 @@ VERB_CUES: dict[str, dict[str, str]] = {
             "claim",
         ),
         **dict.fromkeys("report".split(), "other"),
+        # "X quoted him as saying": the one quoted is the speaker (see `attribution.quoted_person`)
+        **dict.fromkeys("quote".split(), "claim"),
         **dict.fromkeys("deny refute reject dismiss rebut dispute contradict disavow debunk disprove".split(), "deny"),
         **dict.fromkeys("retract apologize apologise misspeak recant backtrack".split(), "retract"),
         **dict.fromkeys("appeal urge implore plead demand request petition beg".split(), "appeal"),
@@ -31,7 +33,7 @@ VERB_CUES: dict[str, dict[str, str]] = {
             "обвинить обвинять считать полагать заверить заверять констатировать говориться сообщаться "
             "ответить отвечать высказаться обещать пообещать настаивать жаловаться пожаловаться "
             "предположить предполагать допустить допускать прокомментировать комментировать уверять "
-            "отмечаться указываться утверждаться подчеркиваться подчёркиваться".split(),
+            "отмечаться указываться утверждаться подчеркиваться подчёркиваться цитировать процитировать".split(),
             "claim",
         ),
         # "выразил обеспокоенность / соболезнования": a stance or courtesy, nothing to check
