@@ -242,3 +242,13 @@ def test_the_one_quoted_is_the_speaker_and_the_quoting_outlet_the_channel() -> N
         a = found[0]
         assert " ".join(text[s:e] for s, e in a.content) == content
         assert a.channel is not None
+
+
+def test_a_passive_denial_denies_its_subject_and_is_dated() -> None:
+    text = "The claim was denied by the Kestranian Foreign Ministry on Sunday."
+    speaker, _cue, act, content = _one(text, "denied")
+    assert (speaker, act, content) == ("the Kestranian Foreign Ministry", "deny", "The claim")
+
+
+def test_calling_a_report_a_provocation_denies_it() -> None:
+    assert _one("The ministry called the report \u201ca provocation\u201d.", "called")[2] == "deny"

@@ -135,3 +135,15 @@ def test_labelled_russian_set_keeps_its_floor() -> None:
     assert res["gold"] >= 100
     assert res["attribution"][2] >= 0.90, res["attribution"]
     assert res["act_accuracy"] >= 0.90, res["act_accuracy"]
+
+
+def test_naming_as_a_lie_or_as_untrue_is_a_denial() -> None:
+    from claimledger.nlp import parse
+
+    for text in (
+        "Халвийский МИД назвал слова блогера «абсолютной ложью».",
+        "МИД Кестрании назвал эти сведения не соответствующими действительности.",
+    ):
+        doc = parse(text, "ru")
+        acts = [a.act for a in doc._.attributions]
+        assert acts == ["deny"], (text, acts)

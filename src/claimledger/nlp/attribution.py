@@ -205,7 +205,10 @@ class _Finder:
             if naming is None:
                 return None
             words = {w for t in naming[1].subtree for w in (t.lower_, t.lemma_.lower())}
-            return ("deny" if words & lexicon.DENIAL_MARKERS else "claim"), [tok]
+            called = naming[1]
+            phrase = self.doc[called.left_edge.i : called.right_edge.i + 1].text
+            denial = words & lexicon.DENIAL_MARKERS or lexicon.DENIAL_PHRASES.search(phrase)
+            return ("deny" if denial else "claim"), [tok]
         return act, [tok]
 
     def naming(self, tok: Token) -> tuple[Token, Token] | None:
@@ -226,10 +229,20 @@ class _Finder:
             if c.dep_ == "prep" and c.lower_ == "as" and lemma in ("describe", "characterize", "characterise", "label"):
                 return obj, c
         if self.cfg.lang == "ru":
-            # the instrumental complement, wherever the parser hung it
-            for c in [*tok.children, *obj.children]:
-                if c.i > obj.i and c.pos_ in ("NOUN", "ADJ") and "Ins" in c.morph.get("Case") and not _case(c):
-                    return obj, c
+            # the instrumental complement, wherever the parser hung it (even on a word of the
+            # object: "назвал слова блогера ложью")
+            found = [
+                c
+                for c in [*tok.children, *obj.subtree]
+                if c.i > obj.i
+                and (c.pos_ in ("NOUN", "ADJ") or "Part" in c.morph.get("VerbForm"))
+                and "Ins" in c.morph.get("Case")
+                and not _case(c)
+            ]
+            # the noun heads the complement ("абсолютной ложью"); an adjective alone is one too
+            nouns = [c for c in found if c.pos_ == "NOUN"]
+            if found:
+                return obj, (nouns or found)[0]
         return None
 
     def subject(self, tok: Token) -> Token | None:
@@ -1346,6 +1359,10 @@ class _Finder:
             return fronted
         if lemma in self.cfg.needs_clause:
             return None
+        passive_subj = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj:pass") and c.i not in exclude]
+        if passive_subj and not objs and any(c.dep_ == "agent" for c in tok.children):
+            # "The claim was denied by the ministry": what was denied is the passive subject
+            return self.span_of(list(passive_subj[0].subtree))
         if objs and (act not in ("claim",) or lemma in ("accuse", "charge", "allege", "обвинить", "обвинять")):
             toks = []
             for o in objs:
@@ -1358,7 +1375,9 @@ class _Finder:
             return self.span_of(sorted(set(toks), key=lambda t: t.i))
         if act in ("appeal", "recommend", "retract", "deny", "confirm"):
             parts = [
-                c for c in tok.children if c.i not in exclude and c.i > tok.i and c.dep_ in ("prep", "obl", "advcl")
+                c
+                for c in tok.children
+                if c.i not in exclude and c.i > tok.i and c.dep_ in ("prep", "obl", "advcl") and not _is_time_phrase(c)
             ]
             if parts:
                 toks = []

@@ -6,6 +6,8 @@ Keys are lemmas as the language's pipeline produces them. An act here is the def
 
 from __future__ import annotations
 
+import re
+
 VERB_CUES: dict[str, dict[str, str]] = {
     "en": {
         **dict.fromkeys(
@@ -356,13 +358,20 @@ CHANNEL_NOUNS = set(
 )
 
 # Words in the sentence that make a plain "said that X does not ..." an official denial.
+# Set phrases that call something untrue ("не соответствует действительности", "has nothing to
+# do with reality"): none of their words is a denial marker alone.
+DENIAL_PHRASES = re.compile(
+    r"не\s+соответству\w*\s+действительност\w*|не\s+име\w*\s+(?:ничего\s+)?общего\s+с\s+действительност\w*"
+    r"|nothing\s+to\s+do\s+with\s+(?:reality|the\s+truth)|not\s+true|не\s+правд\w*",
+    re.IGNORECASE,
+)
 DENIAL_MARKERS = set(
     "false untrue baseless groundless unfounded fake fabricated lie lies misinformation disinformation refute "
     "refuted refuting deny denied denying reject rejected rejecting nonsense "
     "ложь ложный ложной неправда фейк опровергнуть опровергая опроверг отрицая безосновательный "
     "необоснованный дезинформация "
     "fabrication fiction fantasy hoax smear slander invention propaganda выдумка вымысел клевета фантазия "
-    "провокация".split()
+    "провокация provocation absurd falsehood libel insinuation абсурд бред домысел вброс инсинуация".split()
 )
 
 # Content that corrects one's own earlier words.

@@ -271,6 +271,9 @@ class Actors:
                 # the small model calls "Nurse Helen Park" a facility: a title makes it a person
                 if label == "FAC" and ent[0].lower_.rstrip(".") in TITLES:
                     label = "PERSON"
+                # and calls a lone demonym a person ("Tajik officials")
+                if label == "PERSON" and is_country_word(ent.text.lower()):
+                    label = "NORP"
                 spans.append((ent, label if label != "FAC" else "ORG"))
         for tok in self.doc:
             if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in ORG_HEADS and not tok.ent_type_:
