@@ -246,3 +246,8 @@ def test_the_outlet_is_its_name_after_the_word_for_it() -> None:
     )
     sts, _ = run(text, "ru")
     assert any(s.speaker == "Халвия-Плюс" for s in sts), [(s.speaker, s.content) for s in sts]
+
+
+def test_an_unnamed_russian_speaker_is_shown_with_its_head_in_the_nominative() -> None:
+    sts, _ = run("По словам представителя ведомства, Кестрания не производит оружие.", "ru")
+    assert find(sts, "оружие").speaker == "представитель ведомства"

@@ -800,7 +800,7 @@ class Actors:
             else "OTHER"
         )
         if label == "OTHER":
-            name = clean_name(self._lemma_name(sp)) or name
+            name = clean_name(self._lemma_name(sp, head_only=True)) or name
         actor = self._match(sp, label, name) if label != "OTHER" else Actor("OTHER", name, roles={hl})
         if actor not in self.actors:
             self.actors.append(actor)
@@ -811,16 +811,21 @@ class Actors:
         return actor, label != "OTHER"
 
     @staticmethod
-    def _lemma_name(sp: Span, skip: set[str] | frozenset[str] = frozenset()) -> str:
+    def _lemma_name(sp: Span, skip: set[str] | frozenset[str] = frozenset(), head_only: bool = False) -> str:
         """The phrase with its lowercase Russian words in dictionary form ("заявлении ведомства"
         -> "заявление ведомство"); capitalised names keep their form, whose stems the country
-        comparison already matches across cases."""
+        comparison already matches across cases. With `head_only`, only the head noun and the
+        words agreeing with it change, as a name is shown ("представителя ведомства" ->
+        "представитель ведомства")."""
+        root = sp.root
         words = []
         for t in sp:
             lemma = t.lemma_.lower()
             if lemma in skip:
                 continue
-            word = lemma if _CYRILLIC.search(t.text) and t.text[:1].islower() and lemma else t.text
+            agrees = t == root or (t.head == root and t.dep_ in ("amod", "det"))
+            change = _CYRILLIC.search(t.text) and t.text[:1].islower() and lemma and (agrees or not head_only)
+            word = lemma if change else t.text
             words.append(word + t.whitespace_)
         return "".join(words).strip()
 
