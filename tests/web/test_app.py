@@ -140,3 +140,13 @@ def test_search_page_marks_matches(client: httpx.Client) -> None:
     page = client.get("/search", params={"q": "Demsky"}).text
     assert "<mark>Demsky</mark>" in page
     assert client.get("/search.json", params={"q": '"unbalanced'}).status_code == 200
+
+
+def test_head_answers_like_get_without_a_body(client: httpx.Client) -> None:
+    got = client.get("/stories")
+    head = client.head("/stories")
+    assert head.status_code == got.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["x-content-type-options"] == "nosniff"
+    assert client.head("/claims/nope").status_code == 404
