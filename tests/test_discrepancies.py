@@ -158,3 +158,45 @@ def test_consistent_documents_have_no_discrepancies() -> None:
     b = [st("b1", "dB", "Oleg Marchenko", "claim", "Turkish drones are produced in Peru.", date="2023-03-02")]
     _, found = run(a, b)
     assert found == []
+
+
+def _pairwise_misattributed(quotes: list[Statement]) -> dict[str, tuple[str, str]]:
+    """The definition, pair by pair: for each subject, the first pair in quote order."""
+    from rapidfuzz import fuzz
+
+    from claimledger import stance as stance_mod
+
+    first: dict[str, tuple[str, str]] = {}
+    for i, a in enumerate(quotes):
+        for b in quotes[i + 1 :]:
+            if a.doc_id == b.doc_id or stance_mod.speaker_key(a) == stance_mod.speaker_key(b):
+                continue
+            if fuzz.ratio(" ".join(a.content.lower().split()), " ".join(b.content.lower().split())) < 90:
+                continue
+            first.setdefault(discrepancies._short(a.content, 70), (a.id, b.id))
+    return first
+
+
+def test_misattributed_quotes_match_the_pairwise_definition() -> None:
+    import random
+
+    rng = random.Random(7)
+    base = [
+        "We will never allow foreign drones to be assembled on our soil, the minister insisted.",
+        "The plant near the border has produced sixty drones since the spring of this year.",
+        "Our country does not export military equipment to any other country in the region.",
+    ]
+    for _ in range(60):
+        quotes = []
+        for n in range(rng.randint(2, 14)):
+            text = rng.choice(base)
+            if rng.random() < 0.4:  # a near-identical wording: a word changed or dropped
+                words = text.split()
+                words[rng.randrange(len(words))] = rng.choice(["", "foreign", "Drones", "sixty-one"])
+                text = " ".join(w for w in words if w)
+            speaker = rng.choice(["Luis Ortega", "Maria Vidal", "Ana Lind"])
+            quotes.append(st(f"q{n}", rng.choice(["dA", "dB", "dC", "dD"]), speaker, "claim", text))
+        got = {
+            discrepancies._short(a.content, 70): (a.id, b.id) for a, b in discrepancies._misattributed(quotes)
+        }
+        assert got == _pairwise_misattributed(quotes)

@@ -16,8 +16,7 @@ Two phases, each restartable:
 from __future__ import annotations
 
 import sys
-from collections import ChainMap
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -37,7 +36,7 @@ from claimledger import (
 from claimledger.config import Settings
 from claimledger.errors import ClaimledgerError
 from claimledger.ingest import dedup
-from claimledger.models import Claim, DocAnalysis, Document, Event, Rejection, Statement
+from claimledger.models import Claim, DocAnalysis, Document, Event, Rejection
 from claimledger.store import Store
 
 BATCH = 32
@@ -224,10 +223,19 @@ def link_document(analysis: DocAnalysis, store: Store) -> None:
     # Fetched on demand: only the claims this document joins need their statements, and a
     # claim repeated across a large archive has thousands of them.
     known = store.statement_lookup()
+    # A claim gaining stances is updated from its stored tally: its earlier appearances, which
+    # grow with the archive, are read only when the tally cannot absorb the new ones.
+    tallies: dict[str, tuple[dict[str, Any], bool]] = {}
     changed_claims = claims.link(
-        analysis.statements, candidates, known, lambda: store.new_id("claim"), store.claim_stances
+        analysis.statements,
+        candidates,
+        known,
+        lambda: store.new_id("claim"),
+        store.claim_stances,
+        tally_of=store.claim_tally,
+        tallies=tallies,
+        repeats=(doc.id, doc.copy_of) if doc.copy_of else None,
     )
-    _mark_repeats(doc, changed_claims, ChainMap({st.id: st for st in analysis.statements}, known))
 
     for v in analysis.events:
         v.keys = timeline.event_keys(v)  # after year completion, which may have moved its date
@@ -237,20 +245,7 @@ def link_document(analysis: DocAnalysis, store: Store) -> None:
         if ":" in v.id:  # a new document-local event becomes a corpus event
             v.id = store.new_id("event")
 
-    store.save_linking(analysis, changed_entities, changed_claims, changed_events, story)
-
-
-def _mark_repeats(doc: Document, changed: list[Claim], statements: Mapping[str, Statement]) -> None:
-    """A near-copy's stances on a claim its original already speaks to are repeats of it."""
-    if not doc.copy_of:
-        return
-    for claim in changed:
-        if not any(s.doc_id == doc.copy_of for s in claim.stances):
-            continue
-        for s in claim.stances:
-            if s.doc_id == doc.id:
-                s.repeats = doc.copy_of
-        claim.status, claim.reasons = claims.status(claim, statements)
+    store.save_linking(analysis, changed_entities, changed_claims, changed_events, story, tallies)
 
 
 def _undated(analysis: DocAnalysis) -> DocAnalysis:

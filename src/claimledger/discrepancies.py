@@ -16,12 +16,14 @@ name         - spelling variants of one entity's name across documents.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from claimledger import stance as stance_mod
 from claimledger.claims.framing import text_frame
@@ -145,17 +147,56 @@ def _events(events: list[Event]) -> list[Discrepancy]:
     return out
 
 
-def _attribution(links: list[tuple[Claim, str, Statement]], statements: Iterable[Statement]) -> list[Discrepancy]:
+def _misattributed(quotes: list[Statement]) -> list[tuple[Statement, Statement]]:
+    """Pairs (a, b), a first, of near-identical quotes (ratio >= 90) from different documents
+    and speakers: for each subject (a's opening words), only the first such pair in quote
+    order, which is the one `find` keeps of the discrepancies sharing that subject's id.
+
+    A story's quotes recur (every outlet prints the same words), so pairs are compared per
+    distinct wording, in C (`cdist`), not per pair of quotes in Python: comparing every pair
+    made recomputing a long story's discrepancies quadratic in its length.
+    """
+    norms = [" ".join(q.content.lower().split()) for q in quotes]
+    wordings = list(dict.fromkeys(norms))
+    group = {w: g for g, w in enumerate(wordings)}
+    members: list[list[int]] = [[] for _ in wordings]
+    for i, w in enumerate(norms):
+        members[group[w]].append(i)
+    similar: list[list[int]] = [[] for _ in wordings]
+    for start in range(0, len(wordings), 256):
+        block = wordings[start : start + 256]
+        # Scores under the cutoff come back as 0; at or above it, fuzz.ratio's own score.
+        scores = process.cdist(block, wordings, scorer=fuzz.ratio, score_cutoff=90)
+        for row, g in enumerate(range(start, start + len(block))):
+            similar[g] = [int(h) for h in np.flatnonzero(scores[row])]
+    keys = [stance_mod.speaker_key(q) for q in quotes]
+    done: set[str] = set()
     out = []
-    quotes = [st for st in statements if st.direct and len(st.content) >= 30 and st.speaker.strip()]
     for i, a in enumerate(quotes):
-        for b in quotes[i + 1 :]:
-            if a.doc_id == b.doc_id or stance_mod.speaker_key(a) == stance_mod.speaker_key(b):
-                continue
-            if fuzz.ratio(" ".join(a.content.lower().split()), " ".join(b.content.lower().split())) < 90:
-                continue
-            subject = f"who said \"{_short(a.content, 70)}\""
-            out.append(_make("attribution", subject, {a.speaker: {a.doc_id}, b.speaker: {b.doc_id}}, None))
+        subject = _short(a.content, 70)
+        if subject in done:
+            continue  # a pair of an earlier quote with this subject already stands for it
+        best: int | None = None
+        for h in similar[group[norms[i]]]:
+            idx = members[h]
+            for j in idx[bisect.bisect_right(idx, i) :]:
+                if best is not None and j >= best:
+                    break
+                if quotes[j].doc_id != a.doc_id and keys[j] != keys[i]:
+                    best = j
+                    break
+        if best is not None:
+            done.add(subject)
+            out.append((a, quotes[best]))
+    return out
+
+
+def _attribution(links: list[tuple[Claim, str, Statement]], statements: Iterable[Statement]) -> list[Discrepancy]:
+    quotes = [st for st in statements if st.direct and len(st.content) >= 30 and st.speaker.strip()]
+    out = []
+    for a, b in _misattributed(quotes):
+        subject = f"who said \"{_short(a.content, 70)}\""
+        out.append(_make("attribution", subject, {a.speaker: {a.doc_id}, b.speaker: {b.doc_id}}, None))
     # The same claim on the same date credited to different people by different documents.
     groups: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     names: dict[str, str] = {}

@@ -442,6 +442,13 @@ def _is_alias_worthy(form: str) -> bool:
     return bool(f) and f.lower() not in _PRONOUNS and any(c.isalpha() for c in f)
 
 
+@lru_cache(maxsize=16384)  # every candidate entity's stored names are cleaned again for each document
+def _clean_form(form: str) -> str | None:
+    """A name as aliases keep it (no leading article), or None when it names no one."""
+    cleaned = re.sub(r"^(?:the|a|an)\s+", "", clean_text(form), flags=re.IGNORECASE)
+    return cleaned if _is_alias_worthy(cleaned) else None
+
+
 class _Cand:
     """A candidate entity with its names parsed once."""
 
@@ -456,9 +463,10 @@ class _Cand:
             self.add_form(form, count=1)
 
     def add_form(self, form: str, count: int = 1) -> None:
-        form = re.sub(r"^(?:the|a|an)\s+", "", clean_text(form), flags=re.IGNORECASE)
-        if not _is_alias_worthy(form):
+        cleaned = _clean_form(form)
+        if cleaned is None:
             return
+        form = cleaned
         if form not in self.forms:
             self.parsed.append(_parse(form, self.entity.type))
         self.forms[form] += count

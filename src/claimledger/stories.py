@@ -235,10 +235,8 @@ def _span(story: Story) -> tuple[str | None, str | None]:
 def _within_window(day: str | None, story: Story) -> bool:
     if not day:
         return True
-    first, last = _span(story)
+    _, _, _, lo, hi = _profile(tuple(story.keys))
     d = _to_date(day)
-    lo = _to_date(first) if first else None
-    hi = _to_date(last) if last else None
     if d is None or (lo is None and hi is None):
         return True
     lo = lo or hi
@@ -257,10 +255,10 @@ def _salience(ranked: list[str]) -> dict[str, tuple[str, float]]:
     return out
 
 
-def _score(ranked: list[str], story: Story, df: Counter[str], n: int) -> float:
-    """Weighted overlap coefficient of the document's and the story's stems (0..1)."""
-    d = _salience(ranked)
-    t = _salience(_plain(story.keys))
+def _score(ranked: list[str], story: Story, df: Counter[str], n: int, d: dict[str, tuple[str, float]]) -> float:
+    """Weighted overlap coefficient of the document's and the story's stems (0..1); `d` is
+    `_salience(ranked)`."""
+    t = _profile(tuple(story.keys))[0]
     shared = set(d) & set(t)
     if len(shared) < _MIN_SHARED or not any(d[s][0] in _SPECIFIC or t[s][0] in _SPECIFIC for s in shared):
         return 0.0
@@ -347,8 +345,29 @@ def _actors(ranked: list[str]) -> set[str]:
 
 def _conflict(ranked: list[str], story: Story) -> bool:
     """Both name specific actors up front and none of them is shared: a look-alike."""
-    mine, theirs = _actors(ranked), _actors(_plain(story.keys))
+    mine, theirs = _actors(ranked), _profile(tuple(story.keys))[2]
     return bool(mine and theirs and not (mine & theirs))
+
+
+@lru_cache(maxsize=4096)
+def _profile(
+    keys: tuple[str, ...],
+) -> tuple[dict[str, tuple[str, float]], frozenset[str], frozenset[str], date | None, date | None]:
+    """What assignment reads from a story's keys: (stem salience, stems, specific actors up
+    front, first day, last day). Cached by the keys, which change only when the story does:
+    a story is a candidate for most documents that continue it, and reading its keys again
+    for each of up to 200 candidates per document was most of the cost of assigning one."""
+    plain = _plain_cached(keys)
+    first = next((k[7:] for k in keys if k.startswith("@first:")), None)
+    last = next((k[6:] for k in keys if k.startswith("@last:")), None)
+    lo = _to_date(first) if first else None
+    hi = _to_date(last) if last else None
+    return _salience(list(plain)), frozenset(_stem_of(k) for k in plain), frozenset(_actors(list(plain))), lo, hi
+
+
+@lru_cache(maxsize=4096)  # a candidate story's centroid, decoded once while its vector stays the same
+def _vector(packed: str | None) -> np.ndarray | None:
+    return embeddings.unpack(packed)
 
 
 def _joins(key_score: float, cos: float, conflict: bool) -> float:
@@ -371,14 +390,15 @@ def assign(analysis: DocAnalysis, candidates: list[Story], new_id: Callable[[], 
     day = _doc_date(analysis)
     df: Counter[str] = Counter()
     for story in candidates:
-        df.update({_stem_of(k) for k in _plain(story.keys)})
+        df.update(_profile(tuple(story.keys))[1])
     vec = embeddings.unpack(analysis.vector)
+    salience = _salience(ranked)
     best: tuple[float, Story] | None = None
     for story in candidates:
         if not _within_window(day, story):
             continue
-        cos = embeddings.cosine(vec, embeddings.unpack(story.vector))
-        s = _joins(_score(ranked, story, df, len(candidates)), cos, _conflict(ranked, story))
+        cos = embeddings.cosine(vec, _vector(story.vector))
+        s = _joins(_score(ranked, story, df, len(candidates), salience), cos, _conflict(ranked, story))
         if s >= THRESHOLD and (best is None or s > best[0]):
             best = (s, story)
     if best is not None:

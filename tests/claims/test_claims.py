@@ -383,3 +383,122 @@ def test_relayed_denial_refutes_only_when_no_denial_is_quoted(nlp) -> None:  # t
     assert {s.statement_id: s.stance for s in c.stances} == {"r1": "reports", "r2": "refutes"}
     assert c.status == "denied"
     assert any("in the reporter's words" in r for r in c.reasons)
+
+
+# ---------------------------------------------------------------------------------------
+# Incremental status: a tally updated document by document equals a recompute from every stance
+# ---------------------------------------------------------------------------------------
+
+
+def test_tally_extended_per_document_equals_full_status() -> None:
+    import random
+
+    from claimledger.claims.status import extend, tally, verdict
+
+    rng = random.Random(11)
+    voices = [("Oleg Marchenko", "PERSON"), ("Ana Lind", "PERSON"), ("Daily Courier", "MEDIA"), ("", "OTHER")]
+    contents = ["Turkish drones are produced in Chile.", "Chile does not export military equipment."]
+    labels = ["supports", "refutes", "retracts", "questions", "reports"]
+    acts = ["claim", "deny", "retract", "appeal", "recommend", "confirm"]
+    dates = [None, "2023-03", "2023-03-02", "2023-03-09", "2023-04-01"]
+    checked = 0
+    for _ in range(300):
+        claim = _claim()
+        statements: dict[str, Statement] = {}
+        state: dict | None = None
+        reasons: list[str] = []
+        for d in range(rng.randint(1, 6)):
+            new: list[Stance] = []
+            for k in range(rng.randint(1, 3)):
+                speaker, stype = rng.choice(voices)
+                s = _st(f"s{d}_{k}", speaker or "x", rng.choice(acts), doc=f"d{d}", date=rng.choice(dates),
+                        summary=rng.random() < 0.3, content=rng.choice(contents), stype=stype)
+                s.speaker = speaker
+                statements[s.id] = s
+                repeats = "d0" if d and rng.random() < 0.15 else None
+                new.append(Stance(s.id, rng.choice(labels), s.doc_id, repeats=repeats))  # type: ignore[arg-type]
+            claim.stances += new
+            if state is None:
+                lines: list[str] = []
+                notes: list[str] = []
+                state = tally(claim, statements, lines, notes)
+                got = verdict(claim, state, lines, notes)
+            else:
+                got = extend(claim, statements, state, new, reasons)
+            reasons = got[1]
+            assert got == claims.status(claim, statements)
+            checked += 1
+    assert checked > 600
+    # The claimant saying it again, undated, in another document: a second occasion.
+    first, again = _st("s1", "Oleg Marchenko", "claim", doc="d1"), _st("s2", "Oleg Marchenko", "claim", doc="d2")
+    claim = _claim((first, "supports"))
+    lines, notes = [], []
+    state = tally(claim, {"s1": first}, lines, notes)
+    assert verdict(claim, state, lines, notes)[0] == "unverified"
+    claim.stances.append(Stance("s2", "supports", "d2"))
+    assert extend(claim, {"s1": first, "s2": again}, state, claim.stances[1:], [])[0] == "asserted"
+
+
+def _edition(st: Statement, doc: str) -> Statement:
+    import dataclasses
+
+    return dataclasses.replace(st, id=f"{doc}:{st.id}", doc_id=doc)
+
+
+def test_linking_from_stored_tallies_equals_linking_with_every_stance(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Documents linked one at a time the way the store does it (candidates without stances,
+    a tally per claim, only new stances written) end with the same claims as when every
+    stance is at hand; the order of documents exercises both the tally and its fallbacks (a
+    quoted denial after a relayed one turns the relayed one back into a report)."""
+    import copy
+
+    claim, partial, summary = _chile_story(nlp)
+    docs = [[claim, summary], [claim], [claim, summary], [partial], [claim, summary, partial], [claim], [summary]]
+    docs_ = [[_edition(s, f"d{n}") for s in doc] for n, doc in enumerate(docs)]
+
+    plain: dict[str, Claim] = {}
+    known: dict[str, Statement] = {}
+    new_plain = ids()
+    for doc in docs_:
+        for c in claims.link(doc, [copy.deepcopy(c) for c in plain.values()], dict(known), new_plain):
+            plain[c.id] = c
+        known.update({s.id: s for s in doc})
+
+    heads: dict[str, Claim] = {}
+    rows: dict[str, list[Stance]] = {}
+    stored: dict[str, tuple[dict, list[str]]] = {}
+    appended_any = False
+    new_store = ids()
+    for doc in docs_:
+        candidates = [dataclasses_replace(c, stances=[]) for c in heads.values()]
+        tallies: dict[str, tuple[dict, bool]] = {}
+        changed = claims.link(
+            doc, candidates, dict(known), new_store, lambda cid: copy.deepcopy(rows.get(cid)),
+            tally_of=lambda cid: copy.deepcopy(stored.get(cid)), tallies=tallies,
+        )
+        for c in changed:
+            tally, appended = tallies[c.id]
+            appended_any |= appended
+            rows[c.id] = (rows.get(c.id, []) if appended else []) + copy.deepcopy(c.stances)
+            assert tally["count"] == len(rows[c.id])
+            stored[c.id] = (copy.deepcopy(tally), list(c.reasons))
+            heads[c.id] = dataclasses_replace(c, stances=[])
+        known.update({s.id: s for s in doc})
+
+    assert appended_any
+    assert set(plain) == set(heads)
+    for cid, c in plain.items():
+        h = heads[cid]
+        assert (h.text, h.status, h.reasons, h.first_date, h.frame, h.keys, h.claimant_ids) == (
+            c.text, c.status, c.reasons, c.first_date, c.frame, c.keys, c.claimant_ids
+        )
+        assert [(s.statement_id, s.stance, s.score) for s in rows[cid]] == [
+            (s.statement_id, s.stance, s.score) for s in c.stances
+        ]
+
+
+def dataclasses_replace(c: Claim, **kw: object) -> Claim:
+    import copy
+    import dataclasses
+
+    return dataclasses.replace(copy.deepcopy(c), **kw)  # type: ignore[arg-type]

@@ -53,3 +53,4 @@ def test_names_and_short_words_match_as_written(table: sqlite3.Connection) -> No
 def test_fts_syntax_and_empty_queries_are_left_alone(query: str) -> None:
     assert expand(query) is None
     assert is_plain(query) == (query.strip() == "")
+

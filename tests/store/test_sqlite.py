@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -185,3 +186,72 @@ def test_claim_candidates_come_without_stances_which_are_read_on_demand(store: S
     assert store.claim_stances("c404") is None
     # The full record is unchanged for everything else that reads claims.
     assert store.get("claim", "c1").stances[0].statement_id == a.statements[0].id
+
+
+def test_appended_stances_follow_the_stored_ones_and_the_tally_is_kept(store: Store) -> None:
+    a, b = _analysis(), _analysis(TEXT + " Later.", "b.txt")
+    for x in (a, b):
+        store.save_analysis(x)
+    claim = Claim(id="c1", text="The Korvo bridge opens in May", status="asserted", keys=["open|korvo"],
+                  reasons=["r0", "r1"], stances=[Stance(a.statements[0].id, "supports", a.document.id, 0.7)])
+    store.save_linking(a, [], [claim], tallies={"c1": ({"count": 1}, False)})
+    assert store.claim_tally("c1") == ({"count": 1}, ["r0", "r1"])
+    claim.stances = [Stance(b.statements[0].id, "refutes", b.document.id, 0.55, repeats=a.document.id)]
+    claim.reasons = ["r0", "r1", "r2"]
+    store.save_linking(b, [], [claim], tallies={"c1": ({"count": 2}, True)})
+    want = [(a.statements[0].id, "supports", 0.7, None), (b.statements[0].id, "refutes", 0.55, a.document.id)]
+    for got in (store.get("claim", "c1"), store.all("claim")[0], store.records_by_ids("claim", ["c1"])["c1"]):
+        assert [(s.statement_id, s.stance, s.score, s.repeats) for s in got.stances] == want
+        assert got.reasons == ["r0", "r1", "r2"]
+    assert [s.statement_id for s in store.claim_stances("c1") or []] == [w[0] for w in want]
+    (light,) = store.claim_candidates(["open|korvo"])
+    assert light.stances == [] and light.reasons == []  # what matching reads: no appearances
+    # Without a tally the claim's stances are rewritten whole.
+    claim.stances = claim.stances[:1]
+    store.save_linking(b, [], [claim])
+    assert [s.statement_id for s in store.get("claim", "c1").stances] == [b.statements[0].id]
+    assert store.claim_tally("c1") is None
+
+
+def test_a_version_4_database_opens_with_its_claims_intact(tmp_path: Path) -> None:
+    from claimledger.store._sqlite import _split_sql
+
+    db = tmp_path / "v4.db"
+    con = sqlite3.connect(db, isolation_level=None)
+    for n, script in enumerate(MIGRATIONS[:4], 1):
+        for stmt in _split_sql(script):
+            con.execute(stmt)
+        con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)", (str(n),))
+    stances = [
+        {"statement_id": "d1:s1", "stance": "supports", "doc_id": "d1", "score": 0.8, "repeats": None},
+        {"statement_id": "d3:s1", "stance": "reports", "doc_id": "d3", "score": None, "repeats": "d2"},
+        {"statement_id": "d2:s1", "stance": "refutes", "doc_id": "d2", "score": 0.55, "repeats": None},
+    ]
+    record = {"id": "c1", "text": "Bridge opens", "frame": {}, "claimant_ids": ["e1"], "first_date": None,
+              "status": "contested", "reasons": ["because"], "stances": stances, "keys": ["k"], "related": []}
+    con.execute("INSERT INTO claims(id, text, status, first_date, data, head) VALUES('c1', 'Bridge opens',"
+                " 'contested', NULL, ?, NULL)", (json.dumps(record),))
+    con.execute("INSERT INTO keys(kind, key, id) VALUES('claim', 'k', 'c1')")
+    # Rows in another order than the record's: the record's order is the claim's.
+    for s in reversed(stances):
+        con.execute("INSERT INTO stances(claim_id, statement_id, doc_id, stance) VALUES('c1', ?, ?, ?)",
+                    (s["statement_id"], s["doc_id"], s["stance"]))
+    con.close()
+    with Store(db) as store:
+        assert store.schema_version == len(MIGRATIONS)
+        c = store.get("claim", "c1")
+        assert [(s.statement_id, s.stance, s.doc_id, s.score, s.repeats) for s in c.stances] == [
+            (s["statement_id"], s["stance"], s["doc_id"], s["score"], s["repeats"]) for s in stances
+        ]
+        assert c.reasons == ["because"] and c.claimant_ids == ["e1"]
+        assert store.claim_tally("c1") is None  # recomputed from every stance when the claim next changes
+        (light,) = store.claim_candidates(["k"])
+        assert light.stances == [] and light.status == "contested"
+        assert "stances" not in json.loads(store.db.execute("SELECT data FROM claims").fetchone()[0])
+
+
+def test_search_finds_other_forms_of_the_words(store: Store) -> None:
+    store.save_analysis(_analysis())
+    assert store.search("opening bridges")  # "the bridge ... will open"
+    assert store.search("denies")  # "Critics denied it"
+    assert store.search("closed") == []

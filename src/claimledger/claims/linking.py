@@ -30,7 +30,7 @@ from claimledger import gazetteer as gz
 from claimledger import stance as stance_mod
 from claimledger.claims import lexicon as lx
 from claimledger.claims.framing import text_frame
-from claimledger.claims.status import status
+from claimledger.claims.status import extend, fits, tally, verdict
 from claimledger.models import Claim, Stance, Statement
 from claimledger.names import place_stem
 
@@ -270,6 +270,8 @@ class _Linker:
         known: Mapping[str, Statement],
         new_id: Callable[[], str],
         stances_of: Callable[[str], list[Stance] | None] | None = None,
+        tally_of: Callable[[str], tuple[dict[str, Any], list[str]] | None] | None = None,
+        repeats: tuple[str, str] | None = None,
     ) -> None:
         self.pool = list(candidates)
         # Candidates may come without their stances (`stances_of` reads them): only the claims
@@ -282,6 +284,11 @@ class _Linker:
         self.new_id = new_id
         self.changed: dict[str, Claim] = {}
         self.frames: dict[str, dict[str, Any]] = {}
+        self.tally_of = tally_of
+        # (tally, appended): `appended` when the claim's `stances` hold only this call's new
+        # stances, to be stored after its earlier ones.
+        self.tallies: dict[str, tuple[dict[str, Any], bool]] = {}
+        self.repeats = repeats  # (this document, the document it nearly copies)
 
     def frame(self, st: Statement) -> dict[str, Any]:
         if st.id not in self.frames:
@@ -300,7 +307,9 @@ class _Linker:
         return claim
 
     def add(self, claim: Claim, st: Statement, label: str | None = None, score: float | None = None) -> None:
-        self.full(claim)
+        # A stored claim's earlier stances stay unread: this document's statements are new to
+        # it (a document is linked once), so its stances are appended; `finish` reads the
+        # earlier ones only when the claim's tally cannot absorb the new ones.
         if label is None:
             label, score = stance_mod.classify(st, self.frame(st), claim.frame, claim.claimant_ids)
         claim.stances = [s for s in claim.stances if s.statement_id != st.id]
@@ -448,16 +457,9 @@ class _Linker:
         denial is quoted, the account is a paraphrase that may overstate it (it "reports").
         """
         rows = [(s, self.statements.get(s.statement_id)) for s in claim.stances]
-        direct = any(s.stance == "refutes" and st is not None and not st.reported_summary for s, st in rows)
-        for s, st in rows:
-            if st is None or not st.reported_summary or st.act != "deny" or not _named_voice(st):
-                continue
-            if not direct and s.stance == "reports":
-                s.stance, s.score = "refutes", _RELAYED_DENIAL
-            elif direct and s.stance == "refutes" and s.score == _RELAYED_DENIAL:
-                s.stance, s.score = "reports", 0.9
+        _flip_relayed(rows, _direct(rows))
 
-    def _consensus(self, claim: Claim) -> None:
+    def _consensus(self, claim: Claim, words: _Consensus) -> None:
         """Let the claim's wording follow what most of its sources say.
 
         A claim is first written from whichever statement came first, which may name the
@@ -466,24 +468,9 @@ class _Linker:
         are the better words for it. Themes only one statement mentions are not added, so
         the claim frame does not widen with every linked statement.
         """
-        frames = [
-            self.frame(self.statements[s.statement_id])
-            for s in claim.stances
-            if s.statement_id in self.statements and s.stance in ("supports", "refutes")
-        ]
-        if len(frames) < 2 or claim.related:
+        if words.frames < 2 or claim.related:
             return  # corrections are written from their counterpart's wording
-        themes: Counter[str] = Counter()
-        phrases: Counter[str] = Counter()
-        lemmas: Counter[str] = Counter()
-        names: dict[str, str] = {}
-        for f in frames:
-            themes.update(dict.fromkeys(f.get("theme") or [], 1))
-            phrases.update(dict.fromkeys(f.get("theme_phrases") or [], 1))
-            lemmas.update(dict.fromkeys(f.get("predicate_lemmas") or [], 1))
-            for k, v in (f.get("place_names") or {}).items():
-                if v.isascii() or k not in names:
-                    names[k] = v
+        themes, phrases, lemmas, names = words.themes, words.phrases, words.lemmas, words.names
         fr = claim.frame
         own = list(fr.get("theme") or [])
         kept = own + [t for t, n in themes.items() if n >= 2 and t not in own]
@@ -502,33 +489,159 @@ class _Linker:
         for k, v in names.items():
             if v.isascii():
                 fr["place_names"][k] = v
-        supporters = [
-            self.statements[s.statement_id]
-            for s in claim.stances
-            if s.stance == "supports" and s.statement_id in self.statements
-        ]
-        fallback = supporters[0].content if supporters else claim.text
-        claim.text = render(fr, fallback)
+        claim.text = render(fr, words.first_support if words.first_support is not None else claim.text)
 
     def finish(self) -> list[Claim]:
         for claim in self.changed.values():
-            self.full(claim)
-            dates = [
-                self.statements[s.statement_id].date
-                for s in claim.stances
-                if s.statement_id in self.statements
-                and self.statements[s.statement_id].date
-                and stance_mod.speaker_key(self.statements[s.statement_id]) in claim.claimant_ids
-                and s.stance in ("supports", "reports", "retracts")
-            ]
-            claim.first_date = min(
-                [d for d in dates if d] + ([claim.first_date] if claim.first_date else []), default=None
-            )
-            self._relayed_denials(claim)
-            self._consensus(claim)
-            claim.keys = claim_keys(claim)
-            claim.status, claim.reasons = status(claim, self.statements)
+            if not self._extend(claim):
+                self._recompute(claim)
         return list(self.changed.values())
+
+    def _recompute(self, claim: Claim) -> None:
+        """First date, wording, keys and status from every stance of the claim."""
+        self.full(claim)
+        dates = [
+            self.statements[s.statement_id].date
+            for s in claim.stances
+            if s.statement_id in self.statements
+            and self.statements[s.statement_id].date
+            and stance_mod.speaker_key(self.statements[s.statement_id]) in claim.claimant_ids
+            and s.stance in ("supports", "reports", "retracts")
+        ]
+        claim.first_date = min([d for d in dates if d] + ([claim.first_date] if claim.first_date else []), default=None)
+        self._relayed_denials(claim)
+        words = _Consensus()
+        for s in claim.stances:
+            words.add(s, self.statements.get(s.statement_id), self.frame)
+        self._consensus(claim, words)
+        claim.keys = claim_keys(claim)
+        self._mark_repeats(claim)
+        lines: list[str] = []
+        notes: list[str] = []
+        t = tally(claim, self.statements, lines, notes)
+        claim.status, claim.reasons = verdict(claim, t, lines, notes)
+        rows = [(s, self.statements.get(s.statement_id)) for s in claim.stances]
+        t["direct"] = _direct(rows)
+        t["relayed"] = sum(1 for _, st in rows if _relayed(st))
+        t["words"] = words.state()
+        self.tallies[claim.id] = (t, False)
+
+    def _extend(self, claim: Claim) -> bool:
+        """`_recompute` for a stored claim from its tally and this call's stances alone; False
+        (and nothing changed) when the tally cannot stand for its earlier stances."""
+        if claim.id not in self.lazy or self.tally_of is None or self.repeats is not None:
+            return False  # already read in full, or a near-copy whose repeats need every stance
+        stored = self.tally_of(claim.id)
+        if stored is None:
+            return False
+        t, reasons = stored
+        new = claim.stances
+        rows = [(s, self.statements.get(s.statement_id)) for s in new]
+        if (
+            not new
+            or "words" not in t
+            or len({s.doc_id for s in new}) != 1
+            or any(st is None for _, st in rows)
+            or not fits(claim, t)
+        ):
+            return False
+        direct = t["direct"] or _direct(rows)
+        if direct != t["direct"] and t["relayed"]:
+            return False  # earlier relayed denials turn back into reports
+        dates = [
+            st.date
+            for s, st in rows
+            if st is not None
+            and st.date
+            and stance_mod.speaker_key(st) in claim.claimant_ids
+            and s.stance in ("supports", "reports", "retracts")
+        ]
+        claim.first_date = min(dates + ([claim.first_date] if claim.first_date else []), default=None)
+        _flip_relayed(rows, direct)
+        t["direct"] = direct
+        t["relayed"] += sum(1 for _, st in rows if _relayed(st))
+        words = _Consensus(t["words"])
+        for s, st in rows:
+            words.add(s, st, self.frame)
+        self._consensus(claim, words)
+        t["words"] = words.state()
+        claim.keys = claim_keys(claim)
+        claim.status, claim.reasons = extend(claim, self.statements, t, new, reasons)
+        self.lazy.discard(claim.id)
+        self.tallies[claim.id] = (t, True)
+        return True
+
+    def _mark_repeats(self, claim: Claim) -> None:
+        """A near-copy's stances on a claim its original already speaks to are repeats of it."""
+        if self.repeats is None:
+            return
+        doc_id, original = self.repeats
+        if not any(s.doc_id == original for s in claim.stances):
+            return
+        for s in claim.stances:
+            if s.doc_id == doc_id:
+                s.repeats = original
+
+
+class _Consensus:
+    """What a claim's sources say, counted over the frames of its supports and refutes, in
+    stance order: the state `_Linker._consensus` words the claim from. JSON-able, so a claim's
+    tally carries it and a new stance only adds its own frame."""
+
+    def __init__(self, state: dict[str, Any] | None = None) -> None:
+        state = state or {}
+        self.frames: int = state.get("frames", 0)
+        self.themes: Counter[str] = Counter(state.get("themes") or {})
+        self.phrases: Counter[str] = Counter(state.get("phrases") or {})
+        self.lemmas: Counter[str] = Counter(state.get("lemmas") or {})
+        self.names: dict[str, str] = dict(state.get("names") or {})
+        self.first_support: str | None = state.get("first_support")
+
+    def add(self, s: Stance, st: Statement | None, frame_of: Callable[[Statement], dict[str, Any]]) -> None:
+        if st is None:
+            return
+        if s.stance == "supports" and self.first_support is None:
+            self.first_support = st.content
+        if s.stance not in ("supports", "refutes"):
+            return
+        f = frame_of(st)
+        self.frames += 1
+        self.themes.update(dict.fromkeys(f.get("theme") or [], 1))
+        self.phrases.update(dict.fromkeys(f.get("theme_phrases") or [], 1))
+        self.lemmas.update(dict.fromkeys(f.get("predicate_lemmas") or [], 1))
+        for k, v in (f.get("place_names") or {}).items():
+            if v.isascii() or k not in self.names:
+                self.names[k] = v
+
+    def state(self) -> dict[str, Any]:
+        return {
+            "frames": self.frames,
+            "themes": dict(self.themes),
+            "phrases": dict(self.phrases),
+            "lemmas": dict(self.lemmas),
+            "names": self.names,
+            "first_support": self.first_support,
+        }
+
+
+def _relayed(st: Statement | None) -> bool:
+    """A reporter's account of a named party's denial ("the ministry rejected claims that ...")."""
+    return st is not None and st.reported_summary and st.act == "deny" and _named_voice(st)
+
+
+def _direct(rows: list[tuple[Stance, Statement | None]]) -> bool:
+    """A refutation on record in someone's own words."""
+    return any(s.stance == "refutes" and st is not None and not st.reported_summary for s, st in rows)
+
+
+def _flip_relayed(rows: list[tuple[Stance, Statement | None]], direct: bool) -> None:
+    for s, st in rows:
+        if not _relayed(st):
+            continue
+        if not direct and s.stance == "reports":
+            s.stance, s.score = "refutes", _RELAYED_DENIAL
+        elif direct and s.stance == "refutes" and s.score == _RELAYED_DENIAL:
+            s.stance, s.score = "reports", 0.9
 
 
 def _ambiguous_place(scored: list[tuple[float, bool, Claim]]) -> bool:
@@ -561,15 +674,27 @@ def link(
     known: Mapping[str, Statement],
     new_id: Callable[[], str],
     stances_of: Callable[[str], list[Stance] | None] | None = None,
+    *,
+    tally_of: Callable[[str], tuple[dict[str, Any], list[str]] | None] | None = None,
+    tallies: dict[str, tuple[dict[str, Any], bool]] | None = None,
+    repeats: tuple[str, str] | None = None,
 ) -> list[Claim]:
     """Link the statements of one new document to claims; return new or changed claims.
 
     `candidates` are the claims sharing a blocking key with these statements (modified in
     place when they gain stances); `known` the statements their stances already reference
     (a mapping: a plain dict, or a lookup that fetches on demand). With `stances_of`, the
-    candidates may come without their stances, which are read for the claims that change.
+    candidates may come without their stances, which are read for the claims that change
+    when they must be (else a changed claim's `stances` are only its new ones).
+
+    `tally_of` gives a stored claim's tally (see `claims.status.tally`) and reasons: with
+    it, a claim gaining stances is updated from the tally instead of from all its stances.
+    `tallies`, when given, receives each changed claim's new tally and whether its
+    `stances` hold only the stances this call appended. `repeats` is (document id, id of
+    the document it nearly copies): its stances on claims the original speaks to are marked
+    as repeats.
     """
-    lk = _Linker(candidates, known, new_id, stances_of)
+    lk = _Linker(candidates, known, new_id, stances_of, tally_of, repeats)
     for st in statements:
         lk.statements[st.id] = st
     order = sorted(statements, key=lambda s: (_phase(s, lk.frame(s)), s.start, s.id))
@@ -578,7 +703,10 @@ def link(
             lk.link_retraction(st)
         else:
             lk.link_plain(st)
-    return lk.finish()
+    out = lk.finish()
+    if tallies is not None:
+        tallies.update(lk.tallies)
+    return out
 
 
 def stable_id(*parts: str) -> str:

@@ -26,7 +26,9 @@ what it denies and what it leaves out.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from claimledger import stance as stance_mod
 from claimledger.claims import lexicon as lx
@@ -98,73 +100,186 @@ def _frame_of(st: Statement | None) -> dict:
     return text_frame(st.content)
 
 
-def _occasions(rows: list[_Row]) -> int:
-    """How many times the claim was made, as opposed to how many outlets reported it."""
+def tally(
+    claim: Claim, statements: Mapping[str, Statement], lines: list[str] | None = None, notes: list[str] | None = None
+) -> dict[str, Any]:
+    """What the status of `claim` depends on, folded over all its stances: a small JSON-able
+    record (counts, latest dates, not one entry per stance) that `extend` updates from new
+    stances alone. The reason lines of the rows go to `lines` and `notes`."""
+    t = _empty(claim)
+    lines = [] if lines is None else lines
+    notes = [] if notes is None else notes
+    for s in claim.stances:
+        _fold(t, claim, s, statements.get(s.statement_id), lines, notes)
+    own_rows = [
+        (st.date if st is not None and st.date else "", s.doc_id)
+        for s in claim.stances
+        if not s.repeats
+        and s.stance == "supports"
+        and (st := statements.get(s.statement_id)) is not None
+        and stance_mod.speaker_key(st) in t["claimants"]
+    ]
+    t["dated"], t["undated_only"] = _occasions(own_rows)
+    return t
+
+
+def _empty(claim: Claim) -> dict[str, Any]:
+    return {
+        "claimants": list(claim.claimant_ids),
+        # Partial denials are judged against the claim's predicates: their notes stay valid
+        # only while these do.
+        "pred": [claim.frame.get("predicate"), list(claim.frame.get("predicates") or [])],
+        "count": 0,  # stances, repeats included
+        "own": 0, "own_last": "", "dated": [], "undated_only": 0,
+        "independent": 0, "evidence": 0, "relays": 0, "questions": 0,
+        "own_retracts": 0, "own_retract_last": "",
+        "refutes": 0, "partial": 0,
+        "lines": 0, "notes": 0,  # reason lines: one per stance but repeats, one per partial denial
+        "repeats": {},
+    }  # fmt: skip
+
+
+def _fold(
+    t: dict[str, Any], claim: Claim, s: Stance, st: Statement | None, lines: list[str], notes: list[str]
+) -> None:
+    """Add one stance to a tally: the rules of `status`, one row at a time."""
+    t["count"] += 1
+    if s.repeats:
+        # Near-copies of an article that is already here add no voice: they are listed once,
+        # after the reasons, and weigh nothing in the status.
+        docs = t["repeats"].setdefault(s.repeats, [])
+        if s.doc_id not in docs:
+            docs.append(s.doc_id)
+            docs.sort()
+        return
+    claimants = t["claimants"]
+    spk = stance_mod.speaker_key(st) if st is not None else ""
+    row = _Row(s, st, spk, spk in claimants)
+    date = st.date if st is not None and st.date else ""
+    label = s.stance
+    if label == "supports":
+        if row.claimant:
+            t["own"] += 1
+            t["own_last"] = max(t["own_last"], date)
+            # One statement reported by several outlets is one occasion (see `_occasions`):
+            # a document's rows arrive together, so a document with undated rows only is one more.
+            if date:
+                if not any(d.startswith(date) or date.startswith(d) for d in t["dated"]):
+                    t["dated"].append(date)
+        elif st is not None and not stance_mod.is_reporter(st):
+            t["independent"] += 1
+    elif label == "reports":
+        # A named third party acknowledging reports of it: evidence, though not a confirmation.
+        if (
+            st is not None
+            and not row.claimant
+            and not stance_mod.is_reporter(st)
+            and st.act not in ("deny", "recommend")
+            and not _frame_of(st).get("negated")
+        ):
+            t["evidence"] += 1
+        # Advice that merely touches the subject ("buyers should expect sanctions") relays nothing.
+        if not row.claimant and (st is None or st.act != "recommend"):
+            t["relays"] += 1
+    elif label == "questions":
+        t["questions"] += 1
+    elif label == "retracts":
+        if row.claimant or not claimants:
+            t["own_retracts"] += 1
+            t["own_retract_last"] = max(t["own_retract_last"], date)
+    elif label == "refutes":
+        t["refutes"] += 1
+        note = partial_denial(_frame_of(st), claim.frame)
+        if note:
+            t["partial"] += 1
+            t["notes"] += 1
+            notes.append(f"partial denial by {_who(row)}{_where(row)}: {note}")
+    t["lines"] += 1
+    lines.append(_line(row))
+
+
+def _line(r: _Row) -> str:
+    if r.stance.stance == "supports":
+        verb = _ACT_VERB.get(r.st.act if r.st else "", "asserted")
+        if r.st is not None and r.st.act == "retract":
+            verb = "corrected to this"
+    else:
+        verb = _VERB[r.stance.stance]
+        if r.stance.stance == "questions" and r.st is not None and r.st.act == "appeal":
+            verb = "called for an inquiry"
+        elif r.stance.stance == "refutes" and r.st is not None and r.st.act != "deny":
+            verb = "contradicted"  # said the opposite without an act of denial
+        elif r.stance.stance == "reports" and r.st is not None and r.st.act == "recommend":
+            verb = "mentioned in advice"
+    return f"{verb} by {_who(r)}{_where(r)}"
+
+
+def _occasions(own_rows: list[tuple[str, str]]) -> tuple[list[str], int]:
+    """(distinct dates, documents with undated rows only) of the claimant's supports, given
+    as (date, doc id): how many times the claim was made, not how many outlets reported it."""
     dated: list[str] = []
     undated_docs: set[str] = set()
     dated_docs: set[str] = set()
-    for r in rows:
-        date = r.st.date if r.st is not None else None
+    for date, doc in own_rows:
         if date:
-            dated_docs.add(r.stance.doc_id)
+            dated_docs.add(doc)
             if not any(d.startswith(date) or date.startswith(d) for d in dated):
                 dated.append(date)
         else:
-            undated_docs.add(r.stance.doc_id)
-    return len(dated) + len(undated_docs - dated_docs)
+            undated_docs.add(doc)
+    return dated, len(undated_docs - dated_docs)
 
 
-def status(claim: Claim, statements: dict[str, Statement]) -> tuple[Status, list[str]]:
+def status(claim: Claim, statements: Mapping[str, Statement]) -> tuple[Status, list[str]]:
     """(status, reasons) from the claim's stances; see the module docstring for the rules."""
-    claimants = set(claim.claimant_ids)
-    rows: list[_Row] = []
-    # Near-copies of an article that is already here add no voice: they are listed once,
-    # after the reasons, and weigh nothing in the status.
-    repeats = [s for s in claim.stances if s.repeats]
-    for s in claim.stances:
-        if s.repeats:
-            continue
+    lines: list[str] = []
+    notes: list[str] = []
+    t = tally(claim, statements, lines, notes)
+    return verdict(claim, t, lines, notes)
+
+
+def extend(
+    claim: Claim, statements: Mapping[str, Statement], t: dict[str, Any], new: list[Stance], reasons: list[str]
+) -> tuple[Status, list[str]]:
+    """`status` after `new` stances (all from one document not yet among the claim's) join a
+    claim whose earlier stances `t` tallies and whose reasons were `reasons`; updates `t` in
+    place. Only valid while the earlier stances, the claimants and the claim's predicates are
+    as `t` recorded them (`fits`)."""
+    n_lines, n_notes = t["lines"], t["notes"]
+    lines = reasons[1 : 1 + n_lines]
+    notes = reasons[1 + n_lines : 1 + n_lines + n_notes]
+    own_dates: list[str] = []
+    for s in new:
         st = statements.get(s.statement_id)
-        spk = stance_mod.speaker_key(st) if st is not None else ""
-        rows.append(_Row(s, st, spk, spk in claimants))
+        _fold(t, claim, s, st, lines, notes)
+        own = st is not None and not s.repeats and s.stance == "supports"
+        if own and st is not None and stance_mod.speaker_key(st) in t["claimants"]:
+            own_dates.append(st.date or "")
+    if own_dates and not any(own_dates):
+        t["undated_only"] += 1
+    return verdict(claim, t, lines, notes)
 
-    def by(label: str) -> list[_Row]:
-        return [r for r in rows if r.stance.stance == label]
 
-    supports, refutes, retracts = by("supports"), by("refutes"), by("retracts")
-    questions, reports = by("questions"), by("reports")
-    own = [r for r in supports if r.claimant]
-    independent = [r for r in supports if not r.claimant and r.st is not None and not stance_mod.is_reporter(r.st)]
-    # A named third party acknowledging reports of it: evidence, though not a confirmation.
-    evidence = [
-        r
-        for r in reports
-        if r.st is not None
-        and not r.claimant
-        and not stance_mod.is_reporter(r.st)
-        and r.st.act not in ("deny", "recommend")
-        and not _frame_of(r.st).get("negated")
+def fits(claim: Claim, t: dict[str, Any]) -> bool:
+    """Whether a tally still describes the claim's earlier stances under its current claimants
+    and predicates (else the status must be recomputed from every stance)."""
+    return t.get("claimants") == list(claim.claimant_ids) and t.get("pred") == [
+        claim.frame.get("predicate"),
+        list(claim.frame.get("predicates") or []),
     ]
-    # Advice that merely touches the subject ("buyers should expect sanctions") relays nothing.
-    relays = [r for r in reports if not r.claimant and (r.st is None or r.st.act != "recommend")]
-    own_retracts = [r for r in retracts if r.claimant or not claimants]
-    partial_notes: list[str] = []
-    for r in refutes:
-        note = partial_denial(_frame_of(r.st), claim.frame)
-        if note:
-            partial_notes.append(f"partial denial by {_who(r)}{_where(r)}: {note}")
-    only_partial = bool(refutes) and len(partial_notes) == len(refutes)
 
-    def last_date(rs: list[_Row]) -> str:
-        return max((r.st.date for r in rs if r.st is not None and r.st.date), default="")
+
+def verdict(claim: Claim, t: dict[str, Any], lines: list[str], notes: list[str]) -> tuple[Status, list[str]]:
+    """(status, reasons) from a tally and its rows' reason lines."""
+    own, independent, evidence = t["own"] > 0, t["independent"] > 0, t["evidence"] > 0
+    refutes, own_retracts = t["refutes"] > 0, t["own_retracts"] > 0
+    only_partial = refutes and t["partial"] == t["refutes"]
+    last_own, last_retract = t["own_last"], t["own_retract_last"]
+    occasions = len(t["dated"]) + t["undated_only"]
 
     reasons: list[str] = []
     st_: Status
-    if (
-        own_retracts
-        and not independent
-        and not (last_date(own) and last_date(own_retracts) and last_date(own) > last_date(own_retracts))
-    ):
+    if own_retracts and not independent and not (last_own and last_retract and last_own > last_retract):
         st_ = "retracted"
         reasons.append("retracted by its claimant")
     elif own_retracts and independent:
@@ -182,7 +297,7 @@ def status(claim: Claim, statements: dict[str, Statement]) -> tuple[Status, list
     elif independent:
         st_ = "supported"
         reasons.append("confirmed by a source other than the claimant")
-    elif own and (_occasions(own) > 1 or questions or evidence or relays):
+    elif own and (occasions > 1 or t["questions"] or evidence or t["relays"]):
         st_ = "asserted"
         reasons.append("asserted by its claimant, with no independent confirmation or denial")
     else:
@@ -192,27 +307,9 @@ def status(claim: Claim, statements: dict[str, Statement]) -> tuple[Status, list
             if own
             else "only reported or questioned; no one on record asserts it"
         )
-
-    for r in rows:
-        if r.stance.stance == "supports":
-            verb = _ACT_VERB.get(r.st.act if r.st else "", "asserted")
-            if r.st is not None and r.st.act == "retract":
-                verb = "corrected to this"
-        else:
-            verb = _VERB[r.stance.stance]
-            if r.stance.stance == "questions" and r.st is not None and r.st.act == "appeal":
-                verb = "called for an inquiry"
-            elif r.stance.stance == "refutes" and r.st is not None and r.st.act != "deny":
-                verb = "contradicted"  # said the opposite without an act of denial
-            elif r.stance.stance == "reports" and r.st is not None and r.st.act == "recommend":
-                verb = "mentioned in advice"
-        reasons.append(f"{verb} by {_who(r)}{_where(r)}")
-    reasons += partial_notes
-    copied: dict[str, list[str]] = {}
-    for s in repeats:
-        copied.setdefault(s.repeats or "", []).append(s.doc_id)
-    for original, copies in sorted(copied.items()):
-        docs = sorted(set(copies))
+    reasons += lines
+    reasons += notes
+    for original, docs in sorted(t["repeats"].items()):
         reasons.append(
             f"repeated by {len(docs)} near-cop{'y' if len(docs) == 1 else 'ies'} of {original}: {', '.join(docs)}"
         )

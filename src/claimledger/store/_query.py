@@ -51,7 +51,7 @@ def expand(query: str) -> str | None:
         stem = _stem(w)
         if len(stem) >= _MIN_STEM and stem != w.lower():
             forms = [f'"{w}"', f'"{stem}"*']
-            if stem.endswith("i") and not _CYRILLIC.search(stem):
+            if stem.endswith("i") and not _CYRILLIC.search(stem) and f"{stem[:-1]}y" != w.lower():
                 # Snowball writes a final y as i ("deny" -> "deni"): the y form is a word too
                 forms.append(f'"{stem[:-1]}y"')
             parts.append(f"({' OR '.join(forms)})")

@@ -132,4 +132,20 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE claims ADD COLUMN head TEXT;
     """,
+    # 5: a claim's appearances as rows, not a list inside its record: a claim gaining one is
+    # appended to, not rewritten, and `summary` holds its tally (`claims.status.tally`), from
+    # which the linker updates status and wording without reading every appearance. Rows of
+    # older databases get their place, score and repeat mark from the record; their tally is
+    # NULL until the claim next changes (then computed from every appearance).
+    """
+    ALTER TABLE stances ADD COLUMN n INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stances ADD COLUMN score REAL;
+    ALTER TABLE stances ADD COLUMN repeats TEXT;
+    ALTER TABLE claims ADD COLUMN summary TEXT;
+    UPDATE stances SET n = j.key, score = json_extract(j.value, '$.score'),
+        repeats = json_extract(j.value, '$.repeats')
+        FROM claims c, json_each(c.data, '$.stances') j
+        WHERE c.id = stances.claim_id AND json_extract(j.value, '$.statement_id') = stances.statement_id;
+    UPDATE claims SET data = json_remove(data, '$.stances'), head = json_remove(data, '$.stances', '$.reasons');
+    """,
 ]

@@ -25,6 +25,7 @@ from claimledger.models import (
     from_dict,
     to_dict,
 )
+from claimledger.store import _query
 from claimledger.store._schema import MIGRATIONS
 
 T = TypeVar("T")
@@ -318,7 +319,7 @@ class Store:
             for chunk in _chunks(top, 500)
             for r in self.db.execute(f"SELECT id, data FROM {table} WHERE id IN ({_marks(chunk)})", chunk)
         }
-        return [from_dict(cls, json.loads(data[i])) for i in top if i in data]
+        return self._with_stances(kind, [from_dict(cls, json.loads(data[i])) for i in top if i in data])
 
     def _ranked_ids(self, kind: str, keys: Iterable[str], limit: int, per_key: int = PER_KEY) -> list[str]:
         keys = list(dict.fromkeys(keys))
@@ -354,20 +355,57 @@ class Store:
 
     def claim_stances(self, claim_id: str) -> list[Stance] | None:
         """The stances of a stored claim; None for a claim not in the store."""
-        row = self.db.execute("SELECT data FROM claims WHERE id=?", (claim_id,)).fetchone()
-        return from_dict(Claim, json.loads(row[0])).stances if row else None
+        if self.db.execute("SELECT 1 FROM claims WHERE id=?", (claim_id,)).fetchone() is None:
+            return None
+        return self._stances([claim_id]).get(claim_id, [])
+
+    def claim_tally(self, claim_id: str) -> tuple[dict[str, Any], list[str]] | None:
+        """A stored claim's tally (`claims.status.tally`) and reasons; None when it has none
+        (a claim stored before tallies were kept)."""
+        row = self.db.execute("SELECT summary, data FROM claims WHERE id=?", (claim_id,)).fetchone()
+        if row is None or row[0] is None:
+            return None
+        return json.loads(row[0]), json.loads(row[1]).get("reasons") or []
+
+    def _stances(self, claim_ids: Sequence[str]) -> dict[str, list[Stance]]:
+        out: dict[str, list[Stance]] = {}
+        for chunk in _chunks(list(dict.fromkeys(claim_ids)), 500):
+            for r in self.db.execute(
+                "SELECT claim_id, statement_id, stance, doc_id, score, repeats FROM stances"
+                f" WHERE claim_id IN ({_marks(chunk)}) ORDER BY claim_id, n",
+                chunk,
+            ):
+                out.setdefault(r[0], []).append(Stance(r[1], r[2], r[3], r[4], r[5]))
+        return out
+
+    def _with_stances(self, kind: str, records: list[T]) -> list[T]:
+        """Claims get their stances from their rows (the record holds none)."""
+        if kind == "claim" and records:
+            rows = self._stances([c.id for c in records])  # type: ignore[attr-defined]
+            for c in records:
+                c.stances = rows.get(c.id, [])  # type: ignore[attr-defined]
+        return records
 
     def get(self, kind: str, record_id: str) -> Any:
         table, cls = _KINDS[kind]
         row = self.db.execute(f"SELECT data FROM {table} WHERE id=?", (record_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no {kind} with id {record_id!r}: `claimledger export` lists them")
-        return from_dict(cls, json.loads(row[0]))
+        return self._with_stances(kind, [from_dict(cls, json.loads(row[0]))])[0]
 
     def all(self, kind: str) -> list[Any]:
         table, cls = _KINDS[kind]
         rows = self.db.execute(f"SELECT data FROM {table} ORDER BY CAST(SUBSTR(id, 2) AS INTEGER)").fetchall()
-        return [from_dict(cls, json.loads(r[0])) for r in rows]
+        records = [from_dict(cls, json.loads(r[0])) for r in rows]
+        if kind == "claim":
+            stances: dict[str, list[Stance]] = {}
+            for r in self.db.execute(
+                "SELECT claim_id, statement_id, stance, doc_id, score, repeats FROM stances ORDER BY claim_id, n"
+            ):
+                stances.setdefault(r[0], []).append(Stance(r[1], r[2], r[3], r[4], r[5]))
+            for c in records:
+                c.stances = stances.get(c.id, [])
+        return records
 
     def statements_by_ids(self, ids: Iterable[str]) -> dict[str, Statement]:
         ids = list(dict.fromkeys(ids))
@@ -409,14 +447,49 @@ class Store:
         return row[0] if row else None
 
     def story_context(self, story: Story) -> tuple[list[Claim], dict[str, Statement], list[Event], dict[str, Document]]:
-        """Everything the discrepancy finder needs about one story."""
+        """Everything the discrepancy finder needs about one story (claims carry only their
+        stances in the story's documents)."""
         ids = list(story.doc_ids)
         marks = _marks(ids)
         claim_ids = [
             r[0] for r in self.db.execute(f"SELECT DISTINCT claim_id FROM stances WHERE doc_id IN ({marks})", ids)
         ]
-        claims = [self.get("claim", c) for c in claim_ids]
-        statements = {s.id: s for d in ids for s in self.statements_for_doc(d)}
+        # Each claim with its stances in this story's documents only: the discrepancy finder
+        # reads no other, and a claim repeated across an archive has thousands.
+        heads = {
+            r[0]: from_dict(Claim, json.loads(r[1]))
+            for chunk in _chunks(claim_ids, 500)
+            for r in self.db.execute(f"SELECT id, data FROM claims WHERE id IN ({_marks(chunk)})", chunk)
+        }
+        claims = [heads[c] for c in claim_ids if c in heads]
+        rows: dict[str, list[tuple[int, Stance]]] = {}
+        for chunk in _chunks(ids, 500):
+            for r in self.db.execute(
+                "SELECT claim_id, n, statement_id, stance, doc_id, score, repeats FROM stances"
+                f" WHERE doc_id IN ({_marks(chunk)})",
+                chunk,
+            ):
+                rows.setdefault(r[0], []).append((r[1], Stance(r[2], r[3], r[4], r[5], r[6])))
+        for c in claims:
+            c.stances = [x for _, x in sorted(rows.get(c.id, []), key=lambda nx: nx[0])]
+        # A statement no claim links is read from its columns: the finder compares only its
+        # speaker and words (quotes, names), and a long story has thousands of them. The
+        # others are read whole (frames: quantities, partial denials).
+        linked = {x.statement_id for xs in rows.values() for _, x in xs}
+        statements: dict[str, Statement] = {}
+        for d in ids:
+            for r in self.db.execute(
+                'SELECT id, doc_id, speaker, speaker_id, act, content, direct, date, start, "end", data'
+                " FROM statements WHERE doc_id=? ORDER BY start",
+                (d,),
+            ):
+                if r[0] in linked:
+                    statements[r[0]] = from_dict(Statement, json.loads(r[10]))
+                else:
+                    statements[r[0]] = Statement(
+                        id=r[0], doc_id=r[1], speaker=r[2], speaker_id=r[3], act=r[4], content=r[5],
+                        direct=bool(r[6]), date=r[7], start=r[8], end=r[9],
+                    )  # fmt: skip
         event_ids = [
             r[0] for r in self.db.execute(f"SELECT DISTINCT event_id FROM event_docs WHERE doc_id IN ({marks})", ids)
         ]
@@ -431,8 +504,13 @@ class Store:
         claims: Iterable[Claim] = (),
         events: Iterable[Event] = (),
         story: Story | None = None,
+        tallies: Mapping[str, tuple[dict[str, Any], bool]] | None = None,
     ) -> None:
-        """Commit what the corpus stages decided for one document, and mark it linked."""
+        """Commit what the corpus stages decided for one document, and mark it linked.
+
+        `tallies` (from `claims.link`): a claim's tally, and whether its `stances` are only
+        the ones to append after its stored ones; a claim without one has all its stances
+        rewritten and no tally."""
         doc_id = analysis.document.id
         with self.transaction() as db:
             db.executemany(
@@ -450,18 +528,35 @@ class Store:
                     e.keys,
                 )
             for c in claims:
+                tally, appended = (tallies or {}).get(c.id, (None, False))
                 self._put(
                     db,
                     "claim",
                     c,
-                    (c.id, c.text, c.status, c.first_date, _dump(c), _dump(replace(c, stances=[]))),
-                    "INSERT OR REPLACE INTO claims(id, text, status, first_date, data, head) VALUES(?,?,?,?,?,?)",
+                    (
+                        c.id,
+                        c.text,
+                        c.status,
+                        c.first_date,
+                        _dump(replace(c, stances=[])),
+                        _dump(replace(c, stances=[], reasons=[])),
+                        json.dumps(tally, ensure_ascii=False, separators=(",", ":")) if tally is not None else None,
+                    ),
+                    "INSERT OR REPLACE INTO claims(id, text, status, first_date, data, head, summary)"
+                    " VALUES(?,?,?,?,?,?,?)",
                     c.keys,
                 )
-                db.execute("DELETE FROM stances WHERE claim_id=?", (c.id,))
+                # Appended stances follow the stored ones (the tally counts them all).
+                first = tally["count"] - len(c.stances) if appended and tally is not None else 0
+                if not appended:
+                    db.execute("DELETE FROM stances WHERE claim_id=?", (c.id,))
                 db.executemany(
-                    "INSERT OR REPLACE INTO stances(claim_id, statement_id, doc_id, stance) VALUES(?,?,?,?)",
-                    [(c.id, s.statement_id, s.doc_id, s.stance) for s in c.stances],
+                    "INSERT OR REPLACE INTO stances(claim_id, statement_id, doc_id, stance, n, score, repeats)"
+                    " VALUES(?,?,?,?,?,?,?)",
+                    [
+                        (c.id, s.statement_id, s.doc_id, s.stance, first + n, s.score, s.repeats)
+                        for n, s in enumerate(c.stances)
+                    ],
                 )
             for v in events:
                 self._put(
@@ -576,10 +671,12 @@ class Store:
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Full-text search over documents and statements (FTS5, BM25 ranking).
 
-        Queries are taken as FTS5 syntax when they parse, else as plain words, so that
-        a stray quote or colon in a user's query never becomes an error."""
+        Plain words match all their forms (`_query.expand`: "denied" finds "denies", "дроны"
+        finds "дронов"); other queries are taken as FTS5 syntax when they parse, else as plain
+        words, so that a stray quote or colon in a user's query never becomes an error."""
+        expanded = _query.expand(query)
         try:
-            return self._search(query, limit)
+            return self._search(expanded or query, limit)
         except sqlite3.OperationalError:
             words = re.findall(r"\w+", query)
             if not words:
@@ -642,6 +739,7 @@ class Store:
         for chunk in _chunks(list(dict.fromkeys(ids)), 500):
             for r in self.db.execute(f"SELECT id, data FROM {table} WHERE id IN ({_marks(chunk)})", chunk):
                 out[r[0]] = from_dict(cls, json.loads(r[1]))
+        self._with_stances(kind, list(out.values()))
         return out
 
     def claims_for_docs(self, doc_ids: Iterable[str]) -> list[Claim]:
