@@ -246,7 +246,7 @@ class _Finder:
         return None
 
     def subject(self, tok: Token) -> Token | None:
-        cur: Token | None = tok
+        cur: Token | None = self.reporter(tok) or tok
         for _ in range(4):
             if cur is None:
                 return None
@@ -330,6 +330,28 @@ class _Finder:
                 cur = cur.head.head
                 continue
             return self.left_name(tok) if cur is tok else None
+        return None
+
+    def reporter(self, tok: Token) -> Token | None:
+        """ "X said the deal was dead, arguing that ...": the parser hangs a trailing participle on
+        the reported clause's verb, but its doer is whoever reports that clause (`trim_tail` leaves
+        the participle out of the content for the same reason). The speech verb above, if any."""
+        if (
+            self.cfg.lang != "en"
+            or tok.tag_ != "VBG"
+            or tok.dep_ not in ("advcl", "xcomp", "acl", "conj")
+            or tok.i == 0
+            or self.doc[tok.i - 1].text != ","
+            or any(c.dep_ in SUBJ for c in tok.children)
+        ):
+            return None
+        cur = tok.head
+        for _ in range(4):
+            if cur.head.i == cur.i or cur.dep_ in SUBJ:
+                return None
+            if cur.dep_ in ("ccomp", "parataxis:ccomp") and cur.head.i < cur.i and self.cue_act(cur.head):
+                return cur.head
+            cur = cur.head
         return None
 
     def relative_subject(self, tok: Token) -> Token | None:
@@ -1062,6 +1084,8 @@ class _Finder:
                 content = [sp]
             elif content_toks is None:
                 content = self.interposed_content(tok, exclude) or self.ru_reported_clause(tok, exclude)
+        if content and not direct and len(content) == 1 and self.cfg.lang == "en":
+            content = [self.trim_tail(content[0])]
         if not content or content[0][1] - content[0][0] < 3:
             return None
         if _overlaps(content[0], speaker):
@@ -1104,6 +1128,42 @@ class _Finder:
         att.continuation = continuation
         att.act = refine_act(self.doc, att, self.cfg.lang)
         return att
+
+    def trim_tail(self, sp: CharSpan) -> CharSpan:
+        """Cut a reported clause before a comment set off at its end: a non-restrictive relative
+        (", who has never faced a race"), a participle (", arguing that ..."), an apposition
+        ("-- a news network"), a comma-led "with" phrase, or what follows a semicolon. They are
+        the writer's gloss or a second act, not what was said, and annotators leave them out;
+        a contrast (", but B") stays, being said too. English only: Russian sets off every
+        relative clause with a comma, restrictive or not."""
+        span = self.doc.char_span(*sp, alignment_mode="expand")
+        if span is None or len(span) < 4:
+            return sp
+        lo, hi = span.start, span.end
+        last = max((t.i for t in span if not (t.is_punct or t.is_space)), default=lo)
+        for t in span[1:-1]:
+            if t.text == ";":
+                return self._cut(sp, lo, t.i)
+            if t.text not in (",", "--", "—", "–") or self.in_quote(t):
+                continue
+            n = self.doc[t.i + 1]
+            # the constituent that opens right after the comma and runs to the content's end
+            head = n
+            while head.head.i != head.i and head.head.left_edge.i >= n.i and lo <= head.head.i < hi:
+                head = head.head
+            if head.right_edge.i < last or head.left_edge.i < n.i:
+                continue
+            nonrestrictive = head.dep_ in ("relcl", "acl:relcl") and n.lower_ in _RELATIVES
+            participle = head.tag_ == "VBG" and head.dep_ in _PARTICIPLE_DEPS and n.i == head.left_edge.i
+            apposition = head.dep_ == "appos"
+            absolute = head.dep_ == "prep" and head.lower_ == "with" and head.i == n.i
+            if nonrestrictive or participle or apposition or absolute:
+                return self._cut(sp, lo, t.i)
+        return sp
+
+    def _cut(self, sp: CharSpan, lo: int, at: int) -> CharSpan:
+        got = self.span_of(list(self.doc[lo:at]))
+        return got if got is not None and got[1] - got[0] >= 3 else sp
 
     def clauses(self, tok: Token) -> list[Token]:
         """The reported clauses of a speech verb. In "сообщили, что A, и напомнили, что B" the
@@ -1847,6 +1907,8 @@ _APPEAL_VERBS = {
     "попросить",
     "требовать",
 }
+_RELATIVES = {"which", "who", "whom", "whose", "where"}
+_PARTICIPLE_DEPS = {"advcl", "acl", "xcomp", "conj"}
 _WH = {"what", "how", "whether", "why", "when", "where", "who", "which", "if"}
 _WH_VERBS = {"say", "ask", "know", "decide", "wonder", "explain", "tell", "see", "disclose", "reveal", "indicate"}
 _SPEECH = {"say", "repeat", "stress", "emphasize", "emphasise", "note", "add", "tell", "ask", "сказать", "повторить"}
