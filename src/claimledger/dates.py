@@ -856,7 +856,7 @@ def find_dates(text: str, anchor: TimeValue | None, lang: str = "en") -> list[Ti
     return list(_find_dates(text, anchor, _langs(lang)))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)  # asked again at link time, after a whole batch is analysed
 def _find_dates(text: str, anchor: TimeValue | None, langs: tuple[str, ...]) -> tuple[TimeMention, ...]:
     return tuple(_scan(text, anchor, langs))
 
@@ -1015,7 +1015,7 @@ def _title_city(prefix: str) -> bool:
     return all(w[0].isupper() for w in words)
 
 
-@lru_cache(maxsize=64)  # ingest, anchor_for, statement dates and events all ask per document
+@lru_cache(maxsize=1024)  # ingest, anchor_for, statement dates, events and linking all ask per document
 def dateline(text: str, lang: str | None = None, yearless: bool = False) -> tuple[TimeValue, int, int] | None:
     """The publication dateline at the start or the end of an article, with its character span.
 
@@ -1054,7 +1054,7 @@ def _parse_published(published: str | None) -> TimeValue | None:
     return TimeValue(y, "year")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)  # asked again at link time, after a whole batch is analysed
 def anchor_for(text: str, published: str | None, lang: str = "en") -> TimeValue | None:
     """The date the article's relative expressions count from.
 
