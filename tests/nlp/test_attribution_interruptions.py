@@ -60,3 +60,27 @@ def test_interruption_with_time_and_place_still_continues_the_quotation() -> Non
     found = [f for f in _found(text) if f[1] == "said"]
     assert len(found) == 1, _found(text)
     assert found[0][3] == ["The money is already in the budget for next year."]
+
+
+def test_quotation_interrupted_by_its_credit_is_one_content_with_its_continuation() -> None:
+    text = (
+        "The mayor toured the site.\n\n"
+        "“If the river rises again,” the mayor said, “the lower town will flood within hours.”"
+    )
+    found = [f for f in _found(text) if f[1] == "said"]
+    assert len(found) == 1, _found(text)
+    speaker, _, content, continuation = found[0]
+    assert speaker == "the mayor"
+    assert content == ["If the river rises again"]
+    assert continuation == ["the lower town will flood within hours."]
+
+
+def test_next_quotation_credited_to_someone_else_is_not_a_continuation() -> None:
+    text = (
+        "“We will build the bridge by spring,” Olsen said. "
+        "“Who would have believed the money would come so fast?” Petra Lind said, smiling at the crowd."
+    )
+    found = _found(text)
+    olsen = [f for f in found if f[0] == "Olsen"]
+    assert olsen and olsen[0][3] == [], found
+    assert any(f[0] == "Petra Lind" and f[2][0].startswith("Who would have believed") for f in found), found

@@ -508,6 +508,14 @@ class _Finder:
         after = self.text[ne : ne + 3].lstrip(" ")
         if body.endswith(",") or (after[:1].isalpha() and after[:1].islower()):
             return None
+        # "“A,” she said. “B?” Trump said.": nor is one credited right after it to someone else
+        tail = self.doc.char_span(ne, min(len(self.text), ne + 80), alignment_mode="contract")
+        if tail is not None:
+            for t in tail:
+                if t.text in (".", "!", "?", "“", '"', "«") or "\n" in t.text:
+                    break
+                if self.cue_act(t) is not None:
+                    return None
         return k + 1
 
     def own_clauses(self, cue: Token) -> list[Token]:
@@ -547,6 +555,10 @@ class _Finder:
             elif after_colon:
                 return k
             elif qs >= clause[1] and qs < sent.end_char + 2:
+                if best is not None:
+                    # "“A,” he said, “B.”": the interrupted quotation is the content; the
+                    # second half is its continuation (`continued_quote`), not a new one
+                    return best
                 if self.partial_quote(cue, qs, qe):
                     continue
                 # "заявило, что ..., и назвало их «ложью»": a cue whose reported clause comes
@@ -1951,6 +1963,10 @@ def _according_as_channel(doc: Doc, found: list[Attribution]) -> list[Attributio
         cs, ce = a.content[0]
         for b in found:
             if b is a or not b.cue or b.cue_lemma in ("according to", "по словам"):
+                continue
+            if b.act == "other":
+                # "officers saw X, according to police": a verb that reports no speech ("saw",
+                # "plans") is part of what the source said, not a statement it relays
                 continue
             cue_tok = doc.char_span(*b.cue[0], alignment_mode="expand")
             if cue_tok is None:
