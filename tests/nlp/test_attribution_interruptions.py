@@ -84,3 +84,10 @@ def test_next_quotation_credited_to_someone_else_is_not_a_continuation() -> None
     olsen = [f for f in found if f[0] == "Olsen"]
     assert olsen and olsen[0][3] == [], found
     assert any(f[0] == "Petra Lind" and f[2][0].startswith("Who would have believed") for f in found), found
+
+
+def test_indirect_content_is_not_cut_inside_a_quotation_it_opened() -> None:
+    text = 'Mayor Olsen called the harbour plan a "good deal in a year when so many towns are losing their ports."'
+    found = [f for f in _found(text) if f[1] == "called"]
+    assert found, _found(text)
+    assert found[0][2][0].endswith("losing their ports."), found

@@ -1098,6 +1098,8 @@ class _Finder:
                 content = self.interposed_content(tok, exclude) or self.ru_reported_clause(tok, exclude)
         if content and not direct and len(content) == 1 and self.cfg.lang == "en":
             content = [self.trim_tail(content[0])]
+        if content and not direct:
+            content = [self.whole_quotes(sp) for sp in content]
         if not content or content[0][1] - content[0][0] < 3:
             return None
         if _overlaps(content[0], speaker):
@@ -1171,6 +1173,19 @@ class _Finder:
             absolute = head.dep_ == "prep" and head.lower_ == "with" and head.i == n.i
             if nonrestrictive or participle or apposition or absolute:
                 return self._cut(sp, lo, t.i)
+        return sp
+
+    def whole_quotes(self, sp: CharSpan) -> CharSpan:
+        """An indirect content that ends inside a quotation it opened runs to the quotation's
+        end: 'called Burma a "good news story in an era when ..."' is not cut after "era" when
+        the parser hangs the rest of the quotation elsewhere. The speaker's own words are
+        never cut in the middle."""
+        cs, ce = sp
+        for qs, qe in self.quotes:
+            if cs <= qs < ce < qe and "\n" not in self.text[ce:qe] and qe - qs < 600:
+                end = inner(self.text, (qs, qe))[1]
+                if end > ce:
+                    return (cs, end)
         return sp
 
     def _cut(self, sp: CharSpan, lo: int, at: int) -> CharSpan:
