@@ -197,7 +197,8 @@ class _Finder:
             # impersonal "говорится", also passive to the tagger, does)
             return None
         for c in tok.children:
-            if c.dep_ in ("prt", "prep", "compound:prt") and (lemma, c.lower_) in self.cfg.phrasal:
+            # "took back his words": the small model tags a detached particle as an adverb
+            if c.dep_ in ("prt", "prep", "compound:prt", "advmod") and (lemma, c.lower_) in self.cfg.phrasal:
                 return self.cfg.phrasal[(lemma, c.lower_)], [tok, c]
         act = self.cfg.verbs.get(lemma)
         if act is None:
@@ -467,6 +468,8 @@ class _Finder:
             if c.dep_ in ("prep", "obl", "nmod"):
                 if c.lower_ in ("as", "like", "как"):
                     continue  # "dismissed the visit as a show": a verdict, not the venue
+                if _case(c) in ("от", "без"):
+                    continue  # "отказались от комментариев": what was turned down, not the venue
                 obj = c
                 if c.dep_ == "prep":
                     objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -1444,6 +1447,28 @@ class _Finder:
         fronted = self.fronted_content(tok, exclude)
         if fronted is not None and not objs:
             return fronted
+        if lemma in _REFUSALS and not objs:
+            # "отказались от комментариев": what a refusal turns down is its content
+            # only words are turned down here: "отказаться от поездок" reports no speech
+            turned = [
+                c
+                for c in tok.children
+                if c.i > tok.i and c.i not in exclude and _case(c) == "от" and c.lemma_.lower().startswith(_WORDS_RU)
+            ]
+            if turned:
+                return self.span_of(list(turned[0].subtree))
+        if lemma in ("respond", "reply") and any(c.dep_ == "neg" for c in tok.children):
+            # "did not respond to requests for comment": a non-answer is on the record too
+            asked = [
+                c
+                for c in tok.children
+                if c.dep_ == "prep"
+                and c.lower_ == "to"
+                and c.i not in exclude
+                and any(g.dep_ == "pobj" and g.lemma_.lower() in _REQUESTS for g in c.children)
+            ]
+            if asked:
+                return self.span_of(list(asked[0].subtree))
         if lemma in self.cfg.needs_clause:
             return None
         passive_subj = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj:pass") and c.i not in exclude]
@@ -1755,6 +1780,17 @@ def refine_act(doc: Doc, att: Attribution, lang: str) -> str:
     act = att.act
     if att.negated:
         return "other"
+    if att.cue_lemma in _REFUSALS and att.content:
+        # "отказался от своих слов": renouncing one's words takes them back; a refusal of
+        # comment ("от комментариев") stays a non-answer
+        cs, ce = att.content[0]
+        if _RENOUNCED.match(doc.text[cs:ce].lower()):
+            return "retract"
+    if att.cue_lemma in _WITHDRAWING and att.content:
+        # "withdrew his claim", "dropped the allegation": taking back words, not troops
+        span = doc.char_span(*att.content[0], alignment_mode="expand")
+        if span is not None and len(span) and span.root.lemma_.lower() in _SPEECH_NOUNS:
+            return "retract"
     if act == "other" or not att.content:
         return act
     cs, ce = att.content[0]
@@ -1999,6 +2035,20 @@ def _according_as_channel(doc: Doc, found: list[Attribution]) -> list[Attributio
 
 # the modifiers a content may be cut before, and the phrases it may run on over
 _QUOTING = {"quote", "цитировать", "процитировать"}
+_REFUSALS = {"отказаться", "отказываться"}
+_WORDS_RU = ("комментари", "ответ", "интервью", "заявлени", "слов", "обвинени", "высказывани", "утверждени")
+_REQUESTS = {"request", "question", "inquiry", "enquiry", "call", "email", "message", "query"}
+_WITHDRAWING = {"withdraw", "drop", "abandon", "retract", "отозвать", "отзывать"}
+_SPEECH_NOUNS = {
+    *lexicon.NOUN_CUES["en"],
+    *lexicon.NOUN_CUES["ru"],
+    "remark",
+    "allegation",
+    "accusation",
+    "assertion",
+    "заявление",
+}
+_RENOUNCED = re.compile(r"от\s+(?:\w+\s+){0,2}(?:слов|заявлени|утверждени|высказывани|обвинени)")
 _QUOTED_PRONOUNS = {"him", "her", "them", "его", "её", "ее", "их"}
 _AS_SAYING = {"as", "saying", "telling", "writing"}
 _QUOTE_HOSTS = {"dobj", "obj", "prep", "obl", "attr", "oprd", "acomp"}

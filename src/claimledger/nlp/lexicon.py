@@ -314,6 +314,7 @@ PHRASAL_CUES: dict[str, dict[tuple[str, str], str]] = {
         ("ask", "to"): "appeal",
         ("point", "out"): "claim",
         ("take", "back"): "retract",
+        ("walk", "back"): "retract",
         ("speak", "out"): "claim",
         ("brush", "off"): "deny",
         ("push", "back"): "deny",

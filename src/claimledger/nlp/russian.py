@@ -103,6 +103,28 @@ def _repair_tree(heads: list[int], deps: list[str], pos: list[str], first: int, 
     return root
 
 
+def _genitive_subjects(
+    heads: list[int], deps: list[str], pos: list[str], morphs: list[str], first: int, end: int
+) -> None:
+    """A genitive noun right after a noun is that noun's dependent, never the verb's subject:
+    natasha reads "В МИД Вальдории отказались" with "Вальдории" as the subject (or as an
+    indirect object), and the speaking body is then lost. Russian subjects are nominative and
+    indirect objects dative, so such a token is re-hung on the noun before it."""
+    for i in range(first + 1, end):
+        if deps[i] not in ("nsubj", "iobj") or "Case=Gen" not in morphs[i] or pos[i] not in ("NOUN", "PROPN"):
+            continue
+        prev = i - 1
+        if pos[prev] not in ("NOUN", "PROPN"):
+            continue
+        j, seen = prev, 0
+        while heads[j] != j and j != i and seen < end - first:
+            j, seen = heads[j], seen + 1
+        if j == i:
+            continue  # the noun before hangs below this one: re-hanging would make a cycle
+        heads[i] = prev
+        deps[i] = "nmod"
+
+
 def _first_cycle(heads: list[int], words: list[int]) -> list[int]:
     j = words[0]
     seen: dict[int, int] = {}
@@ -195,6 +217,7 @@ class NatashaTokenizer:
             for i, head_id in pending:
                 heads[i] = index.get(head_id, -1) if head_id and not head_id.endswith("_0") else -1
             sent_root = _repair_tree(heads, deps, pos, first, len(words))
+            _genitive_subjects(heads, deps, pos, morphs, first, len(words))
             pending.clear()
             last_root = sent_root
         tail = text[cursor:]
