@@ -114,3 +114,11 @@ def test_quote_spanning_paragraphs() -> None:
     text = "“First part of it.\n\n“Second part,” she said."
     (span,) = find_quotes(text)
     assert text[span[0] : span[1]].endswith("part,”")
+
+
+def test_mixed_straight_and_curly_marks_pair_up() -> None:
+    from claimledger.nlp.quotes import find_quotes
+
+    text = '"The bridge is safe,” said Dana Kirrow, an engineer. “It was inspected in May," she added.'
+    got = [text[a:b] for a, b in find_quotes(text)]
+    assert got == ['"The bridge is safe,”', '“It was inspected in May,"']

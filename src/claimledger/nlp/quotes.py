@@ -61,6 +61,11 @@ def _scan(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int |
                 straight_open = None
             continue
         if ch == '"':
+            if straight_open is None and stack and '"' in _PAIRS.get(stack[-1][0], "") and not prev.isspace():
+                # “Words," he said: a curly opening closed by a straight mark (mixed glyphs
+                # in pasted or converted text)
+                found.append((stack.pop()[1], i + 1))
+                continue
             if straight_open is None:
                 straight_open = i
             else:
@@ -73,6 +78,11 @@ def _scan(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int |
                 stack.append((ch, i))
             elif ch == "’" and not _is_word(nxt) and stack and stack[-1][0] in ("‘", "‚"):
                 found.append((stack.pop()[1], i + 1))
+            continue
+        if ch == "”" and straight_open is not None and not stack:
+            # "Words,” he said: the other way round
+            found.append((straight_open, i + 1))
+            straight_open = None
             continue
         if ch == "“" and stack and "“" in _PAIRS.get(stack[-1][0], "") and stack[-1][0] == "„":
             found.append((stack.pop()[1], i + 1))
