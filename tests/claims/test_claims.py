@@ -502,3 +502,29 @@ def dataclasses_replace(c: Claim, **kw: object) -> Claim:
     import dataclasses
 
     return dataclasses.replace(copy.deepcopy(c), **kw)  # type: ignore[arg-type]
+
+
+def test_negated_count_on_an_argument_negates_the_frame(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The spokesman said not a single missile had been sold to Peru."
+    st = make(nlp, text, "not a single missile had been sold to Peru")
+    assert st.frame["negated"] is True
+    assert all("single" not in p for p in st.frame["theme_phrases"])
+
+
+def test_named_outlets_own_reporting_makes_a_claim_it_is_claimant_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Lima Courier reported that Chile sold 24 missiles to Peru in March."
+    st = make(
+        nlp, text, "Chile sold 24 missiles to Peru in March", speaker="Lima Courier", speaker_id="e_courier",
+        speaker_type="MEDIA", direct=False,
+    )
+    made = claims.link([st], [], {}, ids())
+    assert len(made) == 1, made
+    assert made[0].claimant_ids and made[0].stances[0].statement_id == "s1"
+
+
+def test_irregular_and_doubled_participles() -> None:
+    from claimledger.claims import lexicon
+
+    assert [lexicon.participle(v) for v in ("see", "hide", "stop", "open", "supply")] == [
+        "seen", "hidden", "stopped", "opened", "supplied",
+    ]  # fmt: skip

@@ -251,3 +251,23 @@ def test_the_outlet_is_its_name_after_the_word_for_it() -> None:
 def test_an_unnamed_russian_speaker_is_shown_with_its_head_in_the_nominative() -> None:
     sts, _ = run("По словам представителя ведомства, Кестрания не производит оружие.", "ru")
     assert find(sts, "оружие").speaker == "представитель ведомства"
+
+
+def test_outlet_short_name_is_the_named_outlet() -> None:
+    text = (
+        "Two days after the Brennic Gazette published the allegation, the ministry denied it. "
+        "The Gazette had reported that 20 missiles were shipped in March."
+    )
+    sts, _ms = run(text)
+    assert find(sts, "20 missiles").speaker == "Brennic Gazette"
+
+
+def test_russian_word_for_the_paper_is_the_outlet_named_before_and_he_is_not_it() -> None:
+    text = (
+        "Министерство опровергло публикацию газеты Brennic Gazette о поставках ракет. "
+        "По данным газеты, в марте были переданы 24 ракеты.\n\n"
+        "Депутат Томас Рейк заявил, что видел документы о поставке. Он призвал парламент начать расследование."
+    )
+    sts, _ms = run(text, "ru")
+    assert find(sts, "24 ракеты").speaker == "Brennic Gazette"
+    assert find(sts, "парламент").speaker == "Томас Рейк"

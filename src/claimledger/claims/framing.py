@@ -371,6 +371,9 @@ def _negated(tok: Token) -> bool:
         # "no drones are produced": negative determiner on the subject or object.
         if c.dep_ in _SUBJ | _OBJ and any(g.dep_ == "det" and g.lower_ in ("no", "никакой") for g in c.children):
             return True
+        # "not a single missile was sold", "not one drone": a negated count on an argument
+        if c.dep_ in _SUBJ | _OBJ and any(g.lower_ == "not" and g.i < c.i for g in c.subtree):
+            return True
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     return prev is not None and prev.lower_ in ("не", "ни")
 
@@ -393,11 +396,19 @@ def _theme_of(tok: Token) -> tuple[str, str] | None:
         ml = _lemma(m)
         if (ml, lemma) in lx.THEME_COMPOUND:
             head = lx.THEME_COMPOUND[(ml, lemma)]
+        if ml.lower() in _COUNTING_ADJ:
+            continue  # "not a single missile": a count, not a kind of missile
         if gz.country_key(m.text) is None and ml.isalpha() and m.pos_ in ("ADJ", "NOUN"):
             words.append(ml if _CYRILLIC.search(ml) else m.text.lower())
     phrase = " ".join([*words, lemma])
     return head, phrase
 
+
+# Adjectives that count or pick out rather than describe: never part of a theme phrase.
+_COUNTING_ADJ = frozenset(
+    "single same other such certain several many few various numerous additional further own "
+    "один единый такой другой некоторый несколько многий".split()
+)
 
 # Verbs that carry tense, possession or speech rather than an event: never a predicate class
 # of their own ("take note", "have a workshop", "give it a second life").

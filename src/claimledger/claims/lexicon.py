@@ -8,6 +8,8 @@ entity resolution so that both key a country alike.
 
 from __future__ import annotations
 
+import re
+
 # ---------------------------------------------------------------------------------------
 # Predicate classes. A lemma (EN or RU, verb or its nominalisation) maps to one class;
 # linking compares classes, so "assembled" and "production" are the same proposition.
@@ -125,6 +127,22 @@ _IRREGULAR_PARTICIPLES = {
     "ban": "banned",
     "ship": "shipped",
     "plan": "planned",
+    # the rest of the common irregular verbs an open predicate ("v:see") may bring
+    **dict(
+        pair.split(":")
+        for pair in (
+            "see:seen give:given take:taken write:written drive:driven ride:ridden rise:risen speak:spoken "
+            "break:broken choose:chosen steal:stolen freeze:frozen wake:woken forget:forgotten get:got "
+            "hide:hidden bite:bitten eat:eaten fall:fallen forgive:forgiven know:known grow:grown throw:thrown "
+            "blow:blown fly:flown draw:drawn show:shown drink:drunk sing:sung ring:rung begin:begun swim:swum "
+            "run:run come:come become:become put:put set:set cut:cut let:let shut:shut spread:spread "
+            "cost:cost hurt:hurt quit:quit bring:brought think:thought fight:fought seek:sought teach:taught "
+            "catch:caught leave:left keep:kept sleep:slept feel:felt lose:lost mean:meant lead:led "
+            "feed:fed read:read find:found bind:bound win:won spend:spent lend:lent bend:bent build:built "
+            "tell:told say:said stand:stood understand:understood hang:hung dig:dug stick:stuck strike:struck "
+            "lay:laid sit:sat light:lit slide:slid deal:dealt wear:worn tear:torn swear:sworn bear:borne"
+        ).split()
+    ),
 }
 # The English verb used when a class must be written out and no English lemma is at hand.
 CLASS_VERB: dict[str, str] = {
@@ -152,6 +170,8 @@ def participle(verb: str) -> str:
         return verb + "d"
     if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
         return verb[:-1] + "ied"
+    if re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", verb):
+        return verb + verb[-1] + "ed"  # one syllable, short vowel: "stop" -> "stopped"
     return verb + "ed"
 
 

@@ -214,7 +214,8 @@ def render(fr: dict[str, Any], fallback: str) -> str:
     pred = fr.get("predicate")
     if fr.get("lang", "en") != "en" or not pred:
         return _first_sentence(fallback)
-    places = (fr.get("loc_by_pred") or {}).get(pred) or fr.get("locations") or fr.get("places") or []
+    located = (fr.get("loc_by_pred") or {}).get(pred) or fr.get("locations") or []
+    places = located or fr.get("places") or []
     phrases = [p for p in fr.get("theme_phrases") or [] if p.isascii()]
     if not places or not phrases:
         return _first_sentence(fallback)
@@ -230,7 +231,9 @@ def render(fr: dict[str, Any], fallback: str) -> str:
     place = places[0]
     where = place_name(fr, place)
     neg = "not " if fr.get("negated") else ""
-    text = f"{theme} {'are' if plural else 'is'} {neg}{lx.participle(verb)} in {where}"
+    # a place named only as the subject ("Marestan sold missiles") is who did it, not where
+    prep = "by" if not located and place in (fr.get("agent") or []) else "in"
+    text = f"{theme} {'are' if plural else 'is'} {neg}{lx.participle(verb)} {prep} {where}"
     return text[:1].upper() + text[1:]
 
 
@@ -371,9 +374,10 @@ class _Linker:
             self.add(claim, st)
         if found:
             return
-        if st.act in _ASSERTIVE and _named_voice(st) and fr.get("predicate"):
+        if st.act in _ASSERTIVE and (_named_voice(st) or _named_outlet(st)) and fr.get("predicate"):
             # A reporter's account "X alleged that ..." is often the only record of a claim:
-            # it is X's claim, relayed (the stance stays "reports").
+            # it is X's claim, relayed (the stance stays "reports"). So is a named outlet's
+            # own reporting ("the Gazette reported that ..."): the outlet made the claim.
             claim = self.create(st, fr, [stance_mod.speaker_key(st)])
             self.add(claim, st)
         elif st.act == "deny" and _named_voice(st) and fr.get("predicate") and not fr.get("negated"):
@@ -656,6 +660,11 @@ def _ambiguous_place(scored: list[tuple[float, bool, Claim]]) -> bool:
 def _named_voice(st: Statement) -> bool:
     """Someone other than the press speaks, directly or in the reporter's summary."""
     return bool(st.speaker.strip()) and st.speaker_type != "MEDIA"
+
+
+def _named_outlet(st: Statement) -> bool:
+    """A named outlet asserting something as its own reporting, not the article's own voice."""
+    return st.speaker_type == "MEDIA" and bool(st.speaker.strip()) and not st.reported_summary
 
 
 def _phase(st: Statement, fr: dict[str, Any]) -> int:

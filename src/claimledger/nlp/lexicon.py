@@ -17,7 +17,7 @@ VERB_CUES: dict[str, dict[str, str]] = {
             "counter suggest believe think".split(),
             "claim",
         ),
-        **dict.fromkeys("report".split(), "other"),
+        **dict.fromkeys("report".split(), "claim"),
         # "X quoted him as saying": the one quoted is the speaker (see `attribution.quoted_person`)
         **dict.fromkeys("quote".split(), "claim"),
         **dict.fromkeys("deny refute reject dismiss rebut dispute contradict disavow debunk disprove".split(), "deny"),

@@ -570,6 +570,8 @@ class Actors:
         return country, kind
 
     def _match(self, sp: Span, label: str, name: str) -> Actor:
+        if label == "PERSON" and name.strip().lower() in MEDIA_WORDS:
+            label = "MEDIA"  # "the Gazette said": the small model's PERSON is an outlet's short name
         if label == "PERSON":
             bare, roles = strip_titles(name)
             roles |= self._roles(sp)
@@ -594,6 +596,19 @@ class Actors:
             if clean_name(a.name).lower() == name.lower() or name in a.counts:
                 a.offer(name)
                 return a
+        if label in ("ORG", "MEDIA") and " " not in name.strip() and not kind:
+            # "the Gazette" after "the Halvik Gazette": a named body's last word alone
+            # stands for it, when only one body in the document ends in that word
+            tail = [
+                a
+                for a in self.actors
+                if a.type in ("ORG", "MEDIA")
+                and " " in clean_name(a.name).strip()
+                and clean_name(a.name).split()[-1].lower() == name.strip().lower()
+            ]
+            if len(tail) == 1:
+                tail[0].offer(name)
+                return tail[0]
         same_kind = [
             a
             for a in reversed(self.actors)
@@ -710,6 +725,12 @@ class Actors:
                 actor = named[0]
                 self._note(sp.start_char, actor, True)
                 return actor, True
+            # "по данным газеты", "the newspaper said": the one outlet named before it
+            before = [a for p, a, _s in self.timeline if p < sp.start_char and a.type == "MEDIA"]
+            outlets = list({id(a): a for a in before}.values())
+            if len(outlets) == 1 and len(words) <= 2:
+                self._note(sp.start_char, outlets[0], True)
+                return outlets[0], False
         if not inside and is_title_only(sp.text):
             # "Major-General" cut from "Major-General Bagheri said": the rank's bearer is the
             # person named right after it
