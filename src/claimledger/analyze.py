@@ -178,7 +178,11 @@ def analyse_document(
     for st in found:
         st.frame = claims.frame(st, sdoc)
     evs = events.extract(sdoc, doc, found)
-    vector = embeddings.document_vector(doc.title, doc.text)
+    # one encoder call for the document's lead and its open claims' wordings (the encoder's cost
+    # is mostly per call); linking finds the wordings in the encoder's cache
+    lead = embeddings.lead(doc.title, doc.text)
+    vecs = embeddings.encode_cached([lead, *claims.open_wordings(found)])
+    vector = embeddings.pack(vecs[0]) if vecs[0].any() else None
     return DocAnalysis(document=doc, statements=found, mentions=mentions, events=evs, vector=vector), signature, bands
 
 
@@ -216,6 +220,7 @@ def link_document(analysis: DocAnalysis, store: Store) -> None:
     for st in analysis.statements:
         st.speaker_id = entity_of.get(st.speaker)
 
+    claims.warm(analysis.statements)  # a no-op when the analysis ran in this process
     claim_keys = [k for st in analysis.statements for k in claims.statement_keys(st)]
     # The claims sharing most keys; a claim record carries all its appearances, so reading a
     # few hundred of them per document would cost more than the comparisons.

@@ -528,3 +528,31 @@ def test_irregular_and_doubled_participles() -> None:
     assert [lexicon.participle(v) for v in ("see", "hide", "stop", "open", "supply")] == [
         "seen", "hidden", "stopped", "opened", "supplied",
     ]  # fmt: skip
+
+
+def test_claim_no_frame_reads_is_linked_by_meaning_across_wordings(nlp) -> None:  # type: ignore[no-untyped-def]
+    a = make(
+        nlp, "Director Paul Ostrander said the city's tap water is safe to drink.", "the city's tap water is safe to drink",
+        speaker="Paul Ostrander", speaker_id="e_ostrander", doc_id="dA", sid="dA:s1",
+    )
+    b = make(
+        nlp, "Professor Anja Mirel said the city's tap water is not safe to drink.",
+        "the city's tap water is not safe to drink", speaker="Anja Mirel", speaker_id="e_mirel", doc_id="dB", sid="dB:s1",
+    )
+    unrelated = make(
+        nlp, "Mayor Jonas Teller said the new stadium will open in the spring.", "the new stadium will open in the spring",
+        speaker="Jonas Teller", speaker_id="e_teller", doc_id="dB", sid="dB:s2",
+    )
+    first = claims.link([a], [], {}, ids())
+    assert len(first) == 1 and first[0].frame.get("gist")
+    later = claims.link([b, unrelated], first, {"dA:s1": a}, lambda: "c2")
+    joined = [c for c in later if c.id == first[0].id]
+    assert joined, later
+    stances = {s.statement_id: s.stance for s in joined[0].stances}
+    assert stances["dB:s1"] == "refutes"
+    assert "dB:s2" not in stances
+
+
+def test_what_a_person_says_of_themselves_is_no_open_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    st = make(nlp, "Ostrander said we test it every day at noon.", "we test it every day at noon", sid="q1")
+    assert claims.link([st], [], {}, ids()) == []

@@ -554,7 +554,14 @@ def _doc_frame(toks: list[Token], content: str) -> dict[str, Any]:
     fr["theme"] = list(dict.fromkeys(h for _, h, _ in themes))[:8]
     fr["theme_phrases"] = list(dict.fromkeys(p for _, _, p in themes))[:8]
 
-    fr["negated"] = _negated(main_tok) if main_tok is not None else any(_negated(t) for t in toks if t.dep_ == "ROOT")
+    if main_tok is not None:
+        fr["negated"] = _negated(main_tok)
+    else:
+        # no predicate class: the content's own top verbs ("the water is not safe"), which
+        # are the sentence root only when nothing reports the content
+        ids = {t.i for t in toks}
+        tops = [t for t in toks if t.dep_ == "ROOT" or t.head.i not in ids]
+        fr["negated"] = any(_negated(t) for t in tops if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT")
     fr["hedged"] = any(t.lower_ in lx.HEDGES for t in toks)
     fr["question"] = content.rstrip().rstrip("»”\"'").endswith("?")
     fr["time"] = list(dict.fromkeys(e.text for e in ents if e.label_ == "DATE" and e.start in tokset))
