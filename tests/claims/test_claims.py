@@ -531,18 +531,21 @@ def test_irregular_and_doubled_participles() -> None:
 
 
 def test_claim_no_frame_reads_is_linked_by_meaning_across_wordings(nlp) -> None:  # type: ignore[no-untyped-def]
+    safe = "the city's tap water is safe to drink"
+    unsafe = "the city's tap water is not safe to drink"
+    stadium = "the new stadium will open in the spring"
     a = make(
-        nlp, "Director Paul Ostrander said the city's tap water is safe to drink.", "the city's tap water is safe to drink",
+        nlp, f"Director Paul Ostrander said {safe}.", safe,
         speaker="Paul Ostrander", speaker_id="e_ostrander", doc_id="dA", sid="dA:s1",
-    )
+    )  # fmt: skip
     b = make(
-        nlp, "Professor Anja Mirel said the city's tap water is not safe to drink.",
-        "the city's tap water is not safe to drink", speaker="Anja Mirel", speaker_id="e_mirel", doc_id="dB", sid="dB:s1",
-    )
+        nlp, f"Professor Anja Mirel said {unsafe}.", unsafe,
+        speaker="Anja Mirel", speaker_id="e_mirel", doc_id="dB", sid="dB:s1",
+    )  # fmt: skip
     unrelated = make(
-        nlp, "Mayor Jonas Teller said the new stadium will open in the spring.", "the new stadium will open in the spring",
+        nlp, f"Mayor Jonas Teller said {stadium}.", stadium,
         speaker="Jonas Teller", speaker_id="e_teller", doc_id="dB", sid="dB:s2",
-    )
+    )  # fmt: skip
     first = claims.link([a], [], {}, ids())
     assert len(first) == 1 and first[0].frame.get("gist")
     later = claims.link([b, unrelated], first, {"dA:s1": a}, lambda: "c2")

@@ -62,3 +62,22 @@ def test_withdrawing_troops_is_no_retraction() -> None:
 def test_unanswered_request_for_comment_is_on_the_record() -> None:
     found = _atts("The ministry did not respond to requests for comment.", "en")
     assert found == [("The ministry", "other", "to requests for comment")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The ministry said the allegations were false.", "en"),
+        ("The ministry said the report was a fabrication.", "en"),
+        ("В МИД заявили, что сообщения о поставках не соответствуют действительности.", "ru"),
+        ("Министр сказал, что эти обвинения являются ложью.", "ru"),
+    ],
+)
+def test_calling_what_others_said_untrue_is_a_denial(text: str, lang: str) -> None:
+    found = _atts(text, lang)
+    assert found and found[0][1] == "deny", found
+
+
+def test_saying_a_thing_is_not_false_is_no_denial() -> None:
+    found = _atts("The ministry said the allegations were not false.", "en")
+    assert found and found[0][1] != "deny", found

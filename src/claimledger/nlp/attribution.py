@@ -1870,6 +1870,15 @@ def refine_act(doc: Doc, att: Attribution, lang: str) -> str:
         if negated_root and root.lemma_.lower() in lexicon.NO_COMMENT_LEMMAS:
             # "it does not comment on the end users of its customers": a refusal, not a claim
             return "other"
+        subj = next((c for c in root.children if c.dep_ in SUBJ), None)
+        if subj is not None and subj.lemma_.lower() in _CLAIM_NOUNS:
+            # "said the allegations were false", "заявили, что сообщения не соответствуют
+            # действительности": calling what others said untrue denies it
+            rest = [t for c in root.children if c.dep_ not in SUBJ for t in c.subtree]
+            said = {w for t in rest for w in (t.lower_, t.lemma_.lower())}
+            said |= {root.lower_, root.lemma_.lower()}
+            if lexicon.DENIAL_PHRASES.search(span.text) or (not negated_root and said & lexicon.DENIAL_MARKERS):
+                return "deny"
         performed = _performative(root, lang)
         if performed is not None and not negated_root:
             return performed
@@ -2036,6 +2045,11 @@ def _according_as_channel(doc: Doc, found: list[Attribution]) -> list[Attributio
 # the modifiers a content may be cut before, and the phrases it may run on over
 _QUOTING = {"quote", "цитировать", "процитировать"}
 _REFUSALS = {"отказаться", "отказываться"}
+# what others said, as the subject of a verdict on it ("the allegations are false")
+_CLAIM_NOUNS = {
+    *"allegation claim report accusation rumour rumor story statement assertion charge suggestion".split(),
+    *"сообщение обвинение заявление утверждение информация слух публикация данные".split(),
+}
 _WORDS_RU = ("комментари", "ответ", "интервью", "заявлени", "слов", "обвинени", "высказывани", "утверждени")
 _REQUESTS = {"request", "question", "inquiry", "enquiry", "call", "email", "message", "query"}
 _WITHDRAWING = {"withdraw", "drop", "abandon", "retract", "отозвать", "отзывать"}
