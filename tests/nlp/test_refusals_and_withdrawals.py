@@ -81,3 +81,10 @@ def test_calling_what_others_said_untrue_is_a_denial(text: str, lang: str) -> No
 def test_saying_a_thing_is_not_false_is_no_denial() -> None:
     found = _atts("The ministry said the allegations were not false.", "en")
     assert found and found[0][1] != "deny", found
+
+
+def test_reported_clause_parsed_as_an_object_keeps_the_speech_verbs_act() -> None:
+    # the small model hangs "left" on "shipment", as if "the shipment" were what was said
+    found = _atts("Officials, speaking on condition of anonymity, said the shipment left in March.", "en")
+    said = [f for f in found if f[2].startswith("the shipment")]
+    assert said and said[0][1] == "claim", found

@@ -941,8 +941,16 @@ class _Finder:
         if not content_toks or all(t.ent_type_ in ("DATE", "TIME") or not t.is_alpha for t in content_toks):
             return None
         # a thing named, not a proposition: no claim or denial the ledger could check, except
-        # a request ("called for an inquiry")
-        return self.verb_attribution(tok, act if act == "appeal" else "other", cue_toks, content_toks)
+        # a request ("called for an inquiry") -- or a reported clause the parser took for an
+        # object ("said the shipment left in March": "left" hung on "shipment"), which keeps
+        # the speech verb's own act
+        clause = rule is not None and any(
+            t.pos_ in ("VERB", "AUX") and t.dep_ in ("acl", "relcl") and t.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+            and not any(c.dep_ in ("auxpass", "aux") for c in t.children)
+            for t in content_toks
+        )  # fmt: skip
+        keep = act == "appeal" or (clause and act in ("claim", "deny", "confirm"))
+        return self.verb_attribution(tok, act if keep else "other", cue_toks, content_toks)
 
     def passive(self, tok: Token, act: str, cue_toks: list[Token]) -> Attribution | None:
         """ "The registration issue was first reported by The Washington Post": the agent is
