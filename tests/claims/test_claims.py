@@ -559,3 +559,9 @@ def test_claim_no_frame_reads_is_linked_by_meaning_across_wordings(nlp) -> None:
 def test_what_a_person_says_of_themselves_is_no_open_claim(nlp) -> None:  # type: ignore[no-untyped-def]
     st = make(nlp, "Ostrander said we test it every day at noon.", "we test it every day at noon", sid="q1")
     assert claims.link([st], [], {}, ids()) == []
+
+
+def test_month_names_are_no_theme(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The paper said that in March 24 missiles were sold to Peru."
+    st = make(nlp, text, "in March 24 missiles were sold to Peru")
+    assert "march" not in st.frame["theme"] and "missile" in st.frame["theme"]

@@ -26,7 +26,8 @@ _PREDICATES: dict[str, str] = {
         "supply supplier export exporter deliver delivery sell sale ship shipment transfer provide send "
         "smuggle transport "
         "поставлять поставка поставщик экспортировать экспорт продавать продажа передавать передача "
-        "отправлять отправка переправлять снабжать продать отправить переправить экспортироваться"
+        "отправлять отправка переправлять снабжать продать отправить переправить экспортироваться "
+        "вывозить вывезти"
     ),
     "acquire": (
         "buy purchase purchaser acquire acquisition demand import order obtain receive procure procurement "
@@ -262,7 +263,9 @@ NON_THEME: frozenset[str] = frozenset(
     слово заявление информация сообщение новость факт утверждение комментарий вопрос сторона часть
     территория страна государство республика правительство министерство власть человек время год месяц день
     неделя сегодня вчера образ дело случай точка позиция вид тип доказательство правда ложь слух причина
-    интервью программа разговор обращение просьба ошибка война конфликт сфера область мир регион""".split()
+    интервью программа разговор обращение просьба ошибка война конфликт сфера область мир регион
+    january february march april may june july august september october november december
+    январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь""".split()
 )
 
 NEGATORS_EN = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
