@@ -561,7 +561,15 @@ def test_what_a_person_says_of_themselves_is_no_open_claim(nlp) -> None:  # type
     assert claims.link([st], [], {}, ids()) == []
 
 
-def test_month_names_are_no_theme(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "The paper said that in March 24 missiles were sold to Peru."
-    st = make(nlp, text, "in March 24 missiles were sold to Peru")
-    assert "march" not in st.frame["theme"] and "missile" in st.frame["theme"]
+def test_month_names_are_no_theme() -> None:
+    from claimledger import nlp as pipeline
+
+    text = "Газета сообщила, что в марте Перу были проданы 24 ракеты."
+    content = "в марте Перу были проданы 24 ракеты"
+    at = text.index(content)
+    st = Statement(
+        id="r1", doc_id="dR", speaker="Газета", act="claim", content=content, direct=False,
+        start=at, end=at + len(content), content_spans=[(at, at + len(content))],
+    )  # fmt: skip
+    fr = claims.frame(st, pipeline.parse(text, "ru"))
+    assert "март" not in fr["theme"] and "missile" in fr["theme"], fr["theme"]
