@@ -271,3 +271,14 @@ def test_russian_word_for_the_paper_is_the_outlet_named_before_and_he_is_not_it(
     sts, _ms = run(text, "ru")
     assert find(sts, "24 ракеты").speaker == "Brennic Gazette"
     assert find(sts, "парламент").speaker == "Томас Рейк"
+
+
+def test_dateline_and_port_of_are_places_not_people() -> None:
+    text = (
+        "BELGRAVA, April 12, 2032 (Wire) — The ministry said a shipment left the port of Velna in March.\n\n"
+        "Ministry spokeswoman Irina Sallo denied it."
+    )
+    _sts, ms = run(text)
+    types = {m.local_name: m.type for m in ms}
+    assert types.get("Velna") != "PERSON", types
+    assert types.get("BELGRAVA", types.get("Belgrava")) == "GPE", types

@@ -65,6 +65,7 @@ MEDIA_WORDS = set(
     "тасс интерфакс риа новости газета радио телеканал агентство".split()
 )
 # Words for an outlet that its name may follow ("the newspaper X", "издание «X»").
+_PLACE_NOUNS = set("port city town village region province district capital island harbour harbor".split())
 OUTLET_HEADS = set(
     "newspaper outlet agency broadcaster website site portal channel paper daily magazine "
     "издание газета агентство телеканал портал сайт радиостанция журнал".split()
@@ -339,7 +340,9 @@ class Actors:
         the document names in full, makes it a person; a span of adjectives is no name."""
         out: list[tuple[Span, str]] = []
         for sp, label in spans:
-            if label == "PERSON":
+            if label in ("PERSON", "ORG") and self._place_context(sp, dateline_only=label == "ORG"):
+                label = "GPE"
+            elif label == "PERSON":
                 if all(t.pos_ == "ADJ" for t in sp):
                     label = "NORP"
                 else:
@@ -385,6 +388,21 @@ class Actors:
             if t.lemma_.lower() in ORG_HEADS or low in ORG_HEADS or low in MEDIA_WORDS or low in KIND_ALIASES:
                 return False
         return not all(t.is_upper for t in words)
+
+    def _place_context(self, sp: Span, dateline_only: bool = False) -> bool:
+        """A one-word "person" (or "organisation") that is a place by its setting: a dateline
+        ("BELGRAVA, April 12 (Wire) —") or the object of "the port/city/town of"."""
+        if len(sp) != 1:
+            return False
+        tok = sp[0]
+        if tok.is_upper and len(tok) > 2 and (tok.i == 0 or "\n" in self.doc[tok.i - 1].text_with_ws):
+            after = self.doc[tok.i + 1 : tok.i + 3]
+            return len(after) == 2 and after[0].text == "," and (after[1].like_num or after[1].ent_type_ == "DATE")
+        if dateline_only:
+            return False
+        if tok.i >= 2 and self.doc[tok.i - 1].lower_ == "of":
+            return self.doc[tok.i - 2].lower_ in _PLACE_NOUNS
+        return False
 
     def _person_context(self, sp: Span) -> bool:
         first = sp[0].lower_.rstrip(".")
