@@ -49,6 +49,21 @@ def test_same_surname_different_given_names_stay_apart() -> None:
     assert d1[0].entity_id != d2[0].entity_id
 
 
+def test_declined_short_given_name_is_the_same_person() -> None:
+    # "Анны Крайновой" (genitive) beside "Анна Крайнова": the given name's last vowel moves
+    d1 = [_m("Анна Крайнова", "PERSON", doc="d1"), _m("Анны Крайновой", "PERSON", "Анна Крайнова", doc="d1")]
+    d2 = [_m("Anna Krainova", "PERSON", doc="d2")]
+    _run([d1, d2])
+    assert len({m.entity_id for m in d1 + d2}) == 1
+
+
+def test_short_given_names_that_differ_stay_apart() -> None:
+    d1 = [_m("Anna Krainova", "PERSON")]
+    d2 = [_m("Inna Krainova", "PERSON", doc="d2")]
+    _run([d1, d2])
+    assert d1[0].entity_id != d2[0].entity_id
+
+
 def test_bare_surname_ambiguous_between_two_people_joins_neither() -> None:
     d1 = [_m("Dmitry Gordon", "PERSON"), _m("Sarah Gordon", "PERSON")]
     d2 = [_m("Gordon", "PERSON", doc="d2")]

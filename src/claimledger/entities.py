@@ -319,6 +319,10 @@ def given_compatible(a: str, b: str) -> bool:
         return a[0] == b[0]
     if a == b:
         return True
+    # a declined Russian given name differs in its last vowel ("Анна", "Анны", "Анне"): the
+    # ratio test below is too strict for names this short
+    if len(a) >= 3 and len(b) >= 3 and a[:-1] == b[:-1] and a[-1] in "aeiouy" and b[-1] in "aeiouy":
+        return True
     # Dmitry/Dmitriy/Dmitri are equal as skeletons; Dmytro/Dmitry differ in a vowel or two.
     return a[0] == b[0] and fuzz.ratio(a, b) >= 80
 
