@@ -248,3 +248,10 @@ def test_surname_gender_keeps_a_man_and_a_woman_apart() -> None:
     _run([[m] for m in [*anna, man]])
     assert len({m.entity_id for m in anna}) == 1
     assert man.entity_id != anna[0].entity_id
+
+
+def test_city_hall_in_two_languages_is_one_body() -> None:
+    d1 = [_m("Мэрия Вельграда", "ORG", doc="d1")]
+    d2 = [_m("Velgrad's city hall", "ORG", doc="d2")]
+    _run([d1, d2])
+    assert d1[0].entity_id == d2[0].entity_id

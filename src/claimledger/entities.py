@@ -117,6 +117,9 @@ _INSTITUTIONS: list[tuple[str, str, str | None]] = [
     ("election commission", r"\belection commission\b|\bcec\b|\bцик\b|избирательн\w* комисси\w*", None),
     ("border service", r"\bborder (?:service|guard\w*|troops)\b|погранич\w*|погранслужб\w*", None),
     ("police", r"\bpolice\b|полици\w*|милици\w*", None),
+    ("city hall", r"\bcity hall\b|\bmayor'?s office\b|\bmunicipality\b|\bcity administration\b|мэри\w*"
+     r"|муниципалитет\w*|администраци\w* город\w*|городск\w* администраци\w*", None),
+    ("city council", r"\bcity council\b|\btown council\b|горсовет\w*|городск\w* совет\w*|городск\w* дум\w*", None),
     ("government", r"\bgovernment\b|\bcabinet\b|\bauthorities\b|правительств\w*|\bвласт\w*|кабинет\w* министров", None),
     # "the Tajik side": a diplomatic self-reference of a state (see `_SIDE_RE`).
     ("side", r"\bside\b|сторон\w*", None),

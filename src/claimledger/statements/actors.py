@@ -42,7 +42,8 @@ ORG_HEADS = set(
     "assembly bank union organization organisation institute foundation university side kremlin cabinet "
     "military forces navy command directorate bureau prosecutor's prosecutor group center centre "
     "министерство ведомство мид правительство посольство власти администрация служба комитет совет "
-    "партия компания суд прокуратура армия минобороны мвд кремль сторона".split()
+    "партия компания суд прокуратура армия минобороны мвд кремль сторона "
+    "hall municipality utility мэрия муниципалитет горсовет".split()
 )
 KIND_ALIASES: dict[str, set[str]] = {
     "mfa": {"ministry", "foreign"},
@@ -55,6 +56,9 @@ KIND_ALIASES: dict[str, set[str]] = {
     "ведомство": {"ministry"},
     "посольство": {"embassy"},
     "правительство": {"government"},
+    "мэрия": {"cityhall"},
+    "hall": {"cityhall"},
+    "municipality": {"cityhall"},
     "defence": {"defense"},
     "иностранных": {"foreign"},
     "обороны": {"defense"},
