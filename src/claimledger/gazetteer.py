@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 # key | English names (the first is the display name) | English demonyms/adjectives | Russian stems
 # (a backslash at the end of a line continues the row on the next)
@@ -177,9 +179,26 @@ def country_display(key: str) -> str:
 # ---------------------------------------------------------------------------
 
 APOSTROPHES = "'’`´ʼ"
+_T = TypeVar("_T")
+
+
+def name_cache(fn: Callable[[str], _T]) -> Callable[[str], _T]:
+    """Memoise a pure function of a name-sized string: the same few names are asked about
+    thousands of times per document. Long texts go straight through, so whole articles are
+    never kept alive by the cache."""
+    cached = lru_cache(maxsize=65536)(fn)
+
+    @wraps(fn)
+    def call(text: str) -> _T:
+        return cached(text) if len(text) <= 200 else fn(text)
+
+    return call
+
+
 _WORD_RE = re.compile(r"[^\W_]+(?:[.'’\-][^\W_]+)*\.?", re.UNICODE)
 
 
+@name_cache
 def clean_text(text: str) -> str:
     """NFKC-normalised text without quote marks and with single spaces."""
     text = unicodedata.normalize("NFKC", text)

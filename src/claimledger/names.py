@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from claimledger.gazetteer import APOSTROPHES, clean_text
+from claimledger.gazetteer import APOSTROPHES, clean_text, name_cache
 
 # ---------------------------------------------------------------------------
 # Transliteration and spelling skeletons
@@ -43,6 +43,7 @@ def has_cyrillic(text: str) -> bool:
     return bool(_CYRILLIC_RE.search(text))
 
 
+@name_cache
 def translit(text: str) -> str:
     """Lowercase Latin rendering of `text`: Cyrillic and Armenian romanised, Latin diacritics dropped."""
     out: list[str] = []
@@ -59,6 +60,7 @@ def translit(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@name_cache
 def skeleton(word: str) -> str:
     """A spelling skeleton for comparing romanisations of one name.
 
@@ -135,6 +137,7 @@ def _strip_one(word: str, ends: tuple[str, ...], keep: int) -> str:
     return word
 
 
+@name_cache
 def place_stem(word: str) -> str:
     """One stem for a place name, its demonym and their inflections, in any script.
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.gazetteer import is_country_word
+from claimledger.gazetteer import is_country_word, name_cache
 from claimledger.names import place_stem, shared_prefix
 from claimledger.nlp import index as doc_index
 
@@ -163,6 +163,7 @@ def _fullness(name: str) -> tuple[int, int]:
     return (len(name.split()), len(name))
 
 
+@name_cache
 def clean_name(text: str) -> str:
     text = _GLUED_THE.sub("", text.strip())
     text = re.sub(r"[’']s$", "", text).strip(' ,.;:"“”«»')
