@@ -1879,7 +1879,7 @@ def refine_act(doc: Doc, att: Attribution, lang: str) -> str:
             # "it does not comment on the end users of its customers": a refusal, not a claim
             return "other"
         subj = next((c for c in root.children if c.dep_ in SUBJ), None)
-        if subj is not None and subj.lemma_.lower() in _CLAIM_NOUNS:
+        if subj is not None and subj.lemma_.lower() in _SPEECH_NOUNS:
             # "said the allegations were false", "заявили, что сообщения не соответствуют
             # действительности": calling what others said untrue denies it
             rest = [t for c in root.children if c.dep_ not in SUBJ for t in c.subtree]
@@ -2053,22 +2053,16 @@ def _according_as_channel(doc: Doc, found: list[Attribution]) -> list[Attributio
 # the modifiers a content may be cut before, and the phrases it may run on over
 _QUOTING = {"quote", "цитировать", "процитировать"}
 _REFUSALS = {"отказаться", "отказываться"}
-# what others said, as the subject of a verdict on it ("the allegations are false")
-_CLAIM_NOUNS = {
-    *"allegation claim report accusation rumour rumor story statement assertion charge suggestion".split(),
-    *"сообщение обвинение заявление утверждение информация слух публикация данные".split(),
-}
 _WORDS_RU = ("комментари", "ответ", "интервью", "заявлени", "слов", "обвинени", "высказывани", "утверждени")
 _REQUESTS = {"request", "question", "inquiry", "enquiry", "call", "email", "message", "query"}
 _WITHDRAWING = {"withdraw", "drop", "abandon", "retract", "отозвать", "отзывать"}
+# what was said, as a thing: what is taken back ("withdrew his claim") or called untrue ("the
+# allegations are false")
 _SPEECH_NOUNS = {
     *lexicon.NOUN_CUES["en"],
     *lexicon.NOUN_CUES["ru"],
-    "remark",
-    "allegation",
-    "accusation",
-    "assertion",
-    "заявление",
+    *"remark allegation accusation assertion report rumour rumor story suggestion".split(),
+    *"сообщение слух публикация данные информация".split(),
 }
 _RENOUNCED = re.compile(r"от\s+(?:\w+\s+){0,2}(?:слов|заявлени|утверждени|высказывани|обвинени)")
 _QUOTED_PRONOUNS = {"him", "her", "them", "его", "её", "ее", "их"}
