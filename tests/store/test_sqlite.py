@@ -255,3 +255,39 @@ def test_search_finds_other_forms_of_the_words(store: Store) -> None:
     assert store.search("opening bridges")  # "the bridge ... will open"
     assert store.search("denies")  # "Critics denied it"
     assert store.search("closed") == []
+
+
+def test_a_story_is_indexed_whole_once_then_only_its_new_documents(store: Store) -> None:
+    a, b = _analysis(), _analysis(TEXT.replace("May", "June"), "b.txt")
+    for x in (a, b):
+        store.save_analysis(x)
+    story = Story(id="t1", title="Bridge", doc_ids=[a.document.id], keys=["per:lind"])
+    store.save_linking(a, story=story)
+    # Never indexed (a new story, or one from a database older than the rows): all of it.
+    assert store.discrepancy_work("t1") == ([(a.document.id, 0)], True)
+    store.save_story_discrepancies("t1", [a.document.id], [("n\te1", a.document.id, 0, {"form": "Ana Lind"})], {}, True)
+    story.doc_ids.append(b.document.id)
+    store.save_linking(b, story=story)
+    assert store.stale_stories() == ["t1"]
+    assert store.discrepancy_work("t1") == ([(b.document.id, 1)], False)
+    assert store.discrepancy_groups([a.document.id]) == {"n\te1"}
+    assert [r[1] for r in store.discrepancy_rows("t1", ["n\te1"])] == [a.document.id]
+
+
+def test_a_version_5_database_opens_and_keeps_its_discrepancies(tmp_path: Path) -> None:
+    from claimledger.store._sqlite import _split_sql
+
+    db = tmp_path / "v5.db"
+    con = sqlite3.connect(db, isolation_level=None)
+    for n, script in enumerate(MIGRATIONS[:5], 1):
+        for stmt in _split_sql(script):
+            con.execute(stmt)
+        con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)", (str(n),))
+    record = {"id": "x1", "kind": "name", "subject": "spelling of Ana Lind", "values": [], "claim_id": None}
+    con.execute("INSERT INTO discrepancies(id, story_id, kind, subject, data) VALUES('x1', 't1', 'name', ?, ?)",
+                (record["subject"], json.dumps(record)))
+    con.close()
+    with Store(db) as store:
+        assert store.schema_version == len(MIGRATIONS)
+        assert [d.subject for d in store.discrepancies("t1")] == ["spelling of Ana Lind"]
+        assert store.stale_stories() == []
