@@ -253,9 +253,11 @@ def link_document(analysis: DocAnalysis, store: Store) -> None:
     provisional = anchor is not None and anchor.provisional
     # Until its year is known, a document's dates must not place it in time.
     view = _undated(analysis) if provisional else analysis
-    story = stories.assign(view, store.candidates("story", stories.doc_keys(view)), lambda: store.new_id("story"))
+    placed = store.story_of(doc.id)  # linked before: it stays in its story
+    candidates = [store.get("story", placed)] if placed else store.candidates("story", stories.doc_keys(view))
+    story = stories.assign(view, candidates, lambda: store.new_id("story"))
     if anchor is not None and provisional:
-        reference = store.latest_published([d for d in story.doc_ids if d != doc.id])
+        reference = store.latest_published_in_story(story.id, doc.id)
         _complete_years(analysis, anchor, reference)
 
     mention_keys = [k for m in analysis.mentions for k in entities.mention_keys(m)]

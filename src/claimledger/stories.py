@@ -295,6 +295,7 @@ def _update(story: Story, analysis: DocAnalysis, ranked: list[str], keys: Counte
     doc = analysis.document
     if doc.id not in story.doc_ids:
         story.doc_ids.append(doc.id)
+        story.size = max(story.size, len(story.doc_ids) - 1) + 1
     plain = _plain(story.keys)
     # Existing keys keep a rank-based score (their order is by importance); the document's
     # keys add theirs, so keys that recur across the story's documents rise to the top.
@@ -333,7 +334,7 @@ def _centroid(story: Story, packed: str | None) -> str | None:
         return story.vector
     if old is None:
         return packed
-    n = max(1, len(story.doc_ids) - 1)
+    n = max(1, story.size - 1)
     mean = old * n + new
     norm = float(np.linalg.norm(mean))
     return embeddings.pack(mean / norm) if norm else story.vector
@@ -380,7 +381,10 @@ def _joins(key_score: float, cos: float, conflict: bool) -> float:
 
 
 def assign(analysis: DocAnalysis, candidates: list[Story], new_id: Callable[[], str]) -> Story:
-    """The story the document belongs to (changed: doc id added, keys extended), or a new one."""
+    """The story the document belongs to (changed: doc id added, keys extended), or a new one.
+
+    Candidates may come without their `doc_ids` (`Story.size` counts them): the story then
+    returned lists only the documents it gained here."""
     doc = analysis.document
     for story in candidates:
         if doc.id in story.doc_ids:

@@ -286,8 +286,37 @@ def test_a_version_5_database_opens_and_keeps_its_discrepancies(tmp_path: Path) 
     record = {"id": "x1", "kind": "name", "subject": "spelling of Ana Lind", "values": [], "claim_id": None}
     con.execute("INSERT INTO discrepancies(id, story_id, kind, subject, data) VALUES('x1', 't1', 'name', ?, ?)",
                 (record["subject"], json.dumps(record)))
+    # The story's record lists its documents in the order they joined, not in `seq` order.
+    for seq, doc in enumerate(["dB", "dA", "dC"], 1):
+        con.execute("INSERT INTO documents(id, source, text, story_id, state, seq)"
+                    " VALUES(?, ?, 'x', 't1', 'linked', ?)",
+                    (doc, doc, seq))
+    story = {"id": "t1", "title": "Bridge", "doc_ids": ["dA", "dB", "dC"], "keys": ["p:lind"], "vector": None}
+    con.execute("INSERT INTO stories(id, title, data) VALUES('t1', 'Bridge', ?)", (json.dumps(story),))
+    con.execute("INSERT INTO keys(kind, key, id) VALUES('story', 'p:lind', 't1')")
     con.close()
     with Store(db) as store:
         assert store.schema_version == len(MIGRATIONS)
         assert [d.subject for d in store.discrepancies("t1")] == ["spelling of Ana Lind"]
         assert store.stale_stories() == []
+        assert store.get("story", "t1").doc_ids == ["dA", "dB", "dC"]
+        (candidate,) = store.candidates("story", ["p:lind"])
+        assert candidate.doc_ids == [] and candidate.size == 3
+        # Never indexed: its first change derives the rows of all its documents.
+        assert store.discrepancy_work("t1") == ([("dA", 0), ("dB", 1), ("dC", 2)], True)
+
+
+def test_a_story_candidate_comes_with_its_size_not_its_documents(store: Store) -> None:
+    a, b = _analysis(), _analysis(TEXT.replace("May", "June"), "b.txt")
+    a.document.published_precision = "day"
+    for x in (a, b):
+        store.save_analysis(x)
+    store.save_linking(a, story=Story(id="t1", title="Bridge", doc_ids=[a.document.id], keys=["per:lind"], size=1))
+    (candidate,) = store.candidates("story", ["per:lind"])
+    assert candidate.doc_ids == [] and candidate.size == 1
+    candidate.doc_ids.append(b.document.id)
+    candidate.size = 2
+    store.save_linking(b, story=candidate)
+    assert store.get("story", "t1").doc_ids == [a.document.id, b.document.id]
+    assert [t.doc_ids for t in store.all("story")] == [[a.document.id, b.document.id]]
+    assert store.latest_published_in_story("t1", b.document.id) == "2031-03-04"

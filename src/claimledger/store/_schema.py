@@ -155,6 +155,8 @@ MIGRATIONS: list[str] = [
     # `fresh_docs`: documents whose rows are still to be derived (new, or whose stances changed);
     # `indexed_stories`: stories whose rows are complete (stories of older databases are indexed
     # whole the first time they change); `story_pos`: a document's place in its story.
+    # A story's record no longer lists its documents (their `story_id` and `story_pos` do) and
+    # counts them in `size`: it is read for every document that might continue it.
     """
     CREATE TABLE discrepancy_rows (
         story_id TEXT NOT NULL, grp TEXT NOT NULL, doc_id TEXT NOT NULL, pos INTEGER NOT NULL, data TEXT NOT NULL
@@ -166,5 +168,10 @@ MIGRATIONS: list[str] = [
     ALTER TABLE documents ADD COLUMN story_pos INTEGER;
     CREATE TABLE fresh_docs (doc_id TEXT PRIMARY KEY);
     CREATE TABLE indexed_stories (story_id TEXT PRIMARY KEY);
+    UPDATE documents SET story_pos = (
+        SELECT CAST(j.key AS INTEGER) FROM stories s, json_each(s.data, '$.doc_ids') j
+        WHERE s.id = documents.story_id AND j.value = documents.id
+    ) WHERE story_id IS NOT NULL;
+    UPDATE stories SET data = json_set(data, '$.size', json_array_length(data, '$.doc_ids'), '$.doc_ids', json('[]'));
     """,
 ]

@@ -391,7 +391,29 @@ class Store:
         row = self.db.execute(f"SELECT data FROM {table} WHERE id=?", (record_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no {kind} with id {record_id!r}: `claimledger export` lists them")
-        return self._with_stances(kind, [from_dict(cls, json.loads(row[0]))])[0]
+        return self._with_doc_ids(kind, self._with_stances(kind, [from_dict(cls, json.loads(row[0]))]))[0]
+
+    def _with_doc_ids(self, kind: str, records: list[T]) -> list[T]:
+        """Stories get their documents from the documents' rows (the record holds none), in the
+        order they joined."""
+        if kind != "story" or not records:
+            return records
+        docs: dict[str, list[str]] = {}
+        if len(records) == 1:
+            rows = self.db.execute(
+                "SELECT story_id, id FROM documents WHERE story_id=? ORDER BY story_pos, seq",
+                (records[0].id,),  # type: ignore[attr-defined]
+            )
+        else:
+            rows = self.db.execute(
+                "SELECT story_id, id FROM documents WHERE story_id IS NOT NULL ORDER BY story_id, story_pos, seq"
+            )
+        for story_id, doc_id in rows:
+            docs.setdefault(story_id, []).append(doc_id)
+        for t in records:
+            t.doc_ids = docs.get(t.id, [])  # type: ignore[attr-defined]
+            t.size = len(t.doc_ids)  # type: ignore[attr-defined]
+        return records
 
     def all(self, kind: str) -> list[Any]:
         table, cls = _KINDS[kind]
@@ -405,7 +427,7 @@ class Store:
                 stances.setdefault(r[0], []).append(Stance(r[1], r[2], r[3], r[4], r[5]))
             for c in records:
                 c.stances = stances.get(c.id, [])
-        return records
+        return self._with_doc_ids(kind, records)
 
     def statements_by_ids(self, ids: Iterable[str]) -> dict[str, Statement]:
         ids = list(dict.fromkeys(ids))
@@ -434,6 +456,14 @@ class Store:
 
     def story_of(self, doc_id: str) -> str | None:
         row = self.db.execute("SELECT story_id FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def latest_published_in_story(self, story_id: str, but: str) -> str | None:
+        """The latest day-precise publication date among the documents of a story but `but`."""
+        row = self.db.execute(
+            "SELECT MAX(published) FROM documents WHERE story_id=? AND id<>? AND published_precision='day'",
+            (story_id, but),
+        ).fetchone()
         return row[0] if row else None
 
     def latest_published(self, doc_ids: Sequence[str]) -> str | None:
@@ -580,17 +610,22 @@ class Store:
                     "INSERT OR IGNORE INTO event_docs(event_id, doc_id) VALUES(?, ?)", [(v.id, d) for d in v.doc_ids]
                 )
             if story is not None:
+                size = max(story.size, len(story.doc_ids))
                 self._put(
                     db,
                     "story",
                     story,
-                    (story.id, story.title, _dump(story)),
+                    # Without its documents: they are the documents' rows (`story_id`, `story_pos`).
+                    (story.id, story.title, _dump(replace(story, doc_ids=[], size=size))),
                     "INSERT OR REPLACE INTO stories(id, title, data) VALUES(?,?,?)",
                     story.keys,
                 )
-                # Documents join a story at its end: its place is its index, read from the back.
-                pos = next(i for i in range(len(story.doc_ids) - 1, -1, -1) if story.doc_ids[i] == doc_id)
-                db.execute("UPDATE documents SET story_id=?, story_pos=? WHERE id=?", (story.id, pos, doc_id))
+                # A document joins a story at its end; one linked again keeps its place.
+                db.execute(
+                    "UPDATE documents SET story_pos = CASE WHEN story_id IS ? AND story_pos IS NOT NULL"
+                    " THEN story_pos ELSE ? END, story_id=? WHERE id=?",
+                    (story.id, size - 1, story.id, doc_id),
+                )
                 db.execute("INSERT OR IGNORE INTO stale_stories(story_id) VALUES(?)", (story.id,))
                 db.execute("INSERT OR IGNORE INTO fresh_docs(doc_id) VALUES(?)", (doc_id,))
             for d in sorted(changed_docs):
