@@ -254,7 +254,11 @@ def link_document(analysis: DocAnalysis, store: Store) -> None:
     # Until its year is known, a document's dates must not place it in time.
     view = _undated(analysis) if provisional else analysis
     placed = store.story_of(doc.id)  # linked before: it stays in its story
-    candidates = [store.get("story", placed)] if placed else store.candidates("story", stories.doc_keys(view))
+    candidates = (
+        [store.get("story", placed)]
+        if placed
+        else store.candidates("story", stories.doc_keys(view), window=stories.window(view))
+    )
     story = stories.assign(view, candidates, lambda: store.new_id("story"))
     if anchor is not None and provisional:
         reference = store.latest_published_in_story(story.id, doc.id)
@@ -297,7 +301,9 @@ def link_document(analysis: DocAnalysis, store: Store) -> None:
         if ":" in v.id:  # a new document-local event becomes a corpus event
             v.id = store.new_id("event")
 
-    store.save_linking(analysis, changed_entities, changed_claims, changed_events, story, tallies)
+    store.save_linking(
+        analysis, changed_entities, changed_claims, changed_events, story, tallies, story_span=stories.span(story)
+    )
 
 
 def _undated(analysis: DocAnalysis) -> DocAnalysis:

@@ -27,7 +27,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 import numpy as np
@@ -230,6 +230,24 @@ def _span(story: Story) -> tuple[str | None, str | None]:
     first = next((k[7:] for k in story.keys if k.startswith("@first:")), None)
     last = next((k[6:] for k in story.keys if k.startswith("@last:")), None)
     return first, last
+
+
+def window(analysis: DocAnalysis) -> tuple[str, str] | None:
+    """(earliest last day, latest first day) of the stories the document may join by date
+    (`assign` checks the same with `_within_window`); None when it has no date."""
+    day = _doc_date(analysis)
+    d = _to_date(day) if day else None
+    if d is None:
+        return None
+    return (d - timedelta(days=WINDOW_DAYS)).isoformat(), (d + timedelta(days=WINDOW_DAYS)).isoformat()
+
+
+def span(story: Story) -> tuple[str | None, str | None]:
+    """The story's first and last day as full dates (a month or a year read as its middle, as
+    the window does): what `window` compares with."""
+    _, _, _, lo, hi = _profile(tuple(story.keys))
+    lo, hi = lo or hi, hi or lo
+    return (lo.isoformat() if lo else None), (hi.isoformat() if hi else None)
 
 
 def _within_window(day: str | None, story: Story) -> bool:

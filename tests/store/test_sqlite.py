@@ -320,3 +320,17 @@ def test_a_story_candidate_comes_with_its_size_not_its_documents(store: Store) -
     assert store.get("story", "t1").doc_ids == [a.document.id, b.document.id]
     assert [t.doc_ids for t in store.all("story")] == [[a.document.id, b.document.id]]
     assert store.latest_published_in_story("t1", b.document.id) == "2031-03-04"
+
+
+def test_story_candidates_outside_the_time_window_are_not_read(store: Store) -> None:
+    docs = [_analysis(TEXT.replace("May", m), f"{m}.txt") for m in ("May", "June", "July")]
+    for x in docs:
+        store.save_analysis(x)
+    spans = [("2031-01-01", "2031-01-20"), ("2031-03-01", "2031-03-04"), (None, None)]
+    for n, (x, sp) in enumerate(zip(docs, spans, strict=True), 1):
+        story = Story(id=f"t{n}", title="Bridge", doc_ids=[x.document.id], keys=["per:lind"], size=1)
+        store.save_linking(x, story=story, story_span=sp)
+    assert {t.id for t in store.candidates("story", ["per:lind"])} == {"t1", "t2", "t3"}
+    # A story ending before the window opens, or starting after it closes, is left out.
+    assert {t.id for t in store.candidates("story", ["per:lind"], window=("2031-02-01", "2031-03-18"))} == {"t2", "t3"}
+    assert {t.id for t in store.candidates("story", ["per:lind"], window=("2031-01-20", "2031-02-28"))} == {"t1", "t3"}

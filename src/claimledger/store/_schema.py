@@ -156,8 +156,12 @@ MIGRATIONS: list[str] = [
     # `indexed_stories`: stories whose rows are complete (stories of older databases are indexed
     # whole the first time they change); `story_pos`: a document's place in its story.
     # A story's record no longer lists its documents (their `story_id` and `story_pos` do) and
-    # counts them in `size`: it is read for every document that might continue it.
+    # counts them in `size`: it is read for every document that might continue it. Its date
+    # span (first and last day) is a column too, so candidates outside a document's time window
+    # are not read at all; stories of older databases get theirs when they next change.
     """
+    ALTER TABLE stories ADD COLUMN first_day TEXT;
+    ALTER TABLE stories ADD COLUMN last_day TEXT;
     CREATE TABLE discrepancy_rows (
         story_id TEXT NOT NULL, grp TEXT NOT NULL, doc_id TEXT NOT NULL, pos INTEGER NOT NULL, data TEXT NOT NULL
     );

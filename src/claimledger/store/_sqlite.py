@@ -301,23 +301,43 @@ class Store:
 
     # -- corpus records -------------------------------------------------------------------
 
-    def candidates(self, kind: str, keys: Iterable[str], limit: int = 200, per_key: int = PER_KEY) -> list[Any]:
+    def candidates(
+        self,
+        kind: str,
+        keys: Iterable[str],
+        limit: int = 200,
+        per_key: int = PER_KEY,
+        window: tuple[str, str] | None = None,
+    ) -> list[Any]:
         """Records of `kind` sharing at least one blocking key, most shared keys first.
 
         Each key contributes at most its `per_key` most recently written records: a key that
         half the corpus shares ("c:united_states") would otherwise make every lookup scan
         half the corpus, and it says little about identity anyway; rarer keys still find
         the older records that matter.
+
+        Stories only: `window` (earliest last day, latest first day) leaves out, of those, the
+        stories whose date span (`save_linking`'s `story_span`) ends before or starts after it.
         """
         table, cls = _KINDS[kind]
         keys = list(dict.fromkeys(keys))
         if not keys:
             return []
         top = self._ranked_ids(kind, keys, limit, per_key)
+        where = ""
+        if kind == "story" and window is not None:
+            # A story with one end of its span unknown is bounded by the other; with neither, kept.
+            where = (
+                " AND (COALESCE(first_day, last_day) IS NULL"
+                " OR (COALESCE(last_day, first_day) >= ? AND COALESCE(first_day, last_day) <= ?))"
+            )
         data = {
             r[0]: r[1]
             for chunk in _chunks(top, 500)
-            for r in self.db.execute(f"SELECT id, data FROM {table} WHERE id IN ({_marks(chunk)})", chunk)
+            for r in self.db.execute(
+                f"SELECT id, data FROM {table} WHERE id IN ({_marks(chunk)}){where}",
+                [*chunk, *(window if where and window else ())],
+            )
         }
         return self._with_stances(kind, [from_dict(cls, json.loads(data[i])) for i in top if i in data])
 
@@ -536,8 +556,11 @@ class Store:
         events: Iterable[Event] = (),
         story: Story | None = None,
         tallies: Mapping[str, tuple[dict[str, Any], bool]] | None = None,
+        story_span: tuple[str | None, str | None] = (None, None),
     ) -> None:
         """Commit what the corpus stages decided for one document, and mark it linked.
+
+        `story_span`: the story's first and last day (`stories.span`), for `candidates`' window.
 
         `tallies` (from `claims.link`): a claim's tally, and whether its `stances` are only
         the ones to append after its stored ones; a claim without one has all its stances
@@ -616,8 +639,8 @@ class Store:
                     "story",
                     story,
                     # Without its documents: they are the documents' rows (`story_id`, `story_pos`).
-                    (story.id, story.title, _dump(replace(story, doc_ids=[], size=size))),
-                    "INSERT OR REPLACE INTO stories(id, title, data) VALUES(?,?,?)",
+                    (story.id, story.title, _dump(replace(story, doc_ids=[], size=size)), *story_span),
+                    "INSERT OR REPLACE INTO stories(id, title, data, first_day, last_day) VALUES(?,?,?,?,?)",
                     story.keys,
                 )
                 # A document joins a story at its end; one linked again keeps its place.
