@@ -379,13 +379,13 @@ class Store:
             return None
         return self._stances([claim_id]).get(claim_id, [])
 
-    def claim_tally(self, claim_id: str) -> tuple[dict[str, Any], list[str]] | None:
-        """A stored claim's tally (`claims.status.tally`) and reasons; None when it has none
-        (a claim stored before tallies were kept)."""
-        row = self.db.execute("SELECT summary, data FROM claims WHERE id=?", (claim_id,)).fetchone()
+    def claim_tally(self, claim_id: str) -> dict[str, Any] | None:
+        """A stored claim's tally (`claims.status.tally`, which holds its reason lines); None
+        when it has none (a claim stored before tallies were kept)."""
+        row = self.db.execute("SELECT summary FROM claims WHERE id=?", (claim_id,)).fetchone()
         if row is None or row[0] is None:
             return None
-        return json.loads(row[0]), json.loads(row[1]).get("reasons") or []
+        return json.loads(row[0])
 
     def _stances(self, claim_ids: Sequence[str]) -> dict[str, list[Stance]]:
         out: dict[str, list[Stance]] = {}
