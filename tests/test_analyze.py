@@ -40,3 +40,27 @@ def test_near_copies_of_one_article_are_repeaters_not_new_sources(tmp_path: Path
         assert any("near-copies of " + original in r for r in c.reasons), c.reasons
         # The status is what the original alone makes of it: copies add no confirmation.
         assert c.status != "supported"
+
+
+def test_discrepancies_kept_up_run_by_run_are_those_of_each_whole_story(tmp_path: Path) -> None:
+    """Documents arriving one run at a time update only the groups they touch; the result is
+    what the finder makes of each whole story."""
+    from claimledger import discrepancies
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    files = sorted(p for p in examples.iterdir() if p.suffix in (".txt", ".html"))
+    db = tmp_path / "runs.db"
+    with Store(db) as store:
+        for f in files:
+            analyze([str(f)], store, Settings.load(db=str(db), progress=False))
+        assert store.stale_stories() == []
+        found = 0
+        for story in store.all("story"):
+            kept = _listed(store.discrepancies(story.id))
+            assert kept == _listed(discrepancies.find(*store.story_context(story))), story.id
+            found += len(kept)
+    assert found >= 5  # the corpus's discrepancies are there, not an empty match
+
+
+def _listed(found: list) -> list:
+    return sorted((d.id, d.subject, [(v.value, v.doc_ids) for v in d.values]) for d in found)

@@ -196,7 +196,60 @@ def test_misattributed_quotes_match_the_pairwise_definition() -> None:
                 text = " ".join(w for w in words if w)
             speaker = rng.choice(["Luis Ortega", "Maria Vidal", "Ana Lind"])
             quotes.append(st(f"q{n}", rng.choice(["dA", "dB", "dC", "dD"]), speaker, "claim", text))
-        got = {
-            discrepancies._short(a.content, 70): (a.id, b.id) for a, b in discrepancies._misattributed(quotes)
+        by_id = {q.id: q for q in quotes}
+        want = {
+            s: {by_id[a].speaker: [by_id[a].doc_id], by_id[b].speaker: [by_id[b].doc_id]}
+            for s, (a, b) in _pairwise_misattributed(quotes).items()
         }
-        assert got == _pairwise_misattributed(quotes)
+        got = {s: values(d) for s, d in discrepancies.quote_pairs(_quote_rows(quotes)).items()}
+        assert got == want
+
+
+def _quote_rows(quotes: list[Statement]) -> list[discrepancies.Row]:
+    """Each quote as if in a document of its own, in list order."""
+    return [r for n, q in enumerate(quotes) for r in discrepancies.rows([q], [], n) if r.group.startswith("w")]
+
+
+def test_quote_pairs_of_the_subjects_new_quotes_resemble_update_the_earlier_ones() -> None:
+    import random
+
+    rng = random.Random(11)
+    base = [
+        "We will never allow foreign drones to be assembled on our soil, the minister insisted.",
+        "The plant near the border has produced sixty drones since the spring of this year.",
+    ]
+    for _ in range(60):
+        quotes = []
+        for n in range(rng.randint(2, 12)):
+            words = rng.choice(base).split()
+            if rng.random() < 0.5:
+                words[rng.randrange(len(words))] = rng.choice(["", "foreign", "Drones"])
+            speaker = rng.choice(["Luis Ortega", "Maria Vidal"])
+            text = " ".join(w for w in words if w)
+            quotes.append(st(f"q{n}", rng.choice(["dA", "dB", "dC"]), speaker, "claim", text))
+        rows = _quote_rows(quotes)
+        cut = rng.randint(0, len(rows))
+        before = discrepancies.quote_pairs(rows[:cut])
+        touched = discrepancies.similar_quotes(rows, list(range(cut, len(rows))))
+        merged = {s: d for s, d in before.items() if s not in touched}
+        merged.update(discrepancies.quote_pairs(rows, touched))
+        assert merged == discrepancies.quote_pairs(rows)
+
+
+def test_event_pairs_of_the_subjects_new_events_resemble_update_the_earlier_ones() -> None:
+    import random
+
+    rng = random.Random(5)
+    texts = ["the Korva bridge opened", "the Korva bridge opened to traffic", "elections were held"]
+    for _ in range(60):
+        events = [
+            Event(id=f"v{n}", description=rng.choice(texts), date=rng.choice(["2031-05-01", "2031-05-03", "2031-06"]),
+                  doc_ids=[rng.choice(["dA", "dB", "dC", "dD"])])
+            for n in range(rng.randint(2, 10))
+        ]  # fmt: skip
+        cut = rng.randint(0, len(events))
+        before = discrepancies.event_pairs(events[:cut])
+        touched = discrepancies.similar_events(events, list(range(cut, len(events))))
+        merged = {s: d for s, d in before.items() if s not in touched}
+        merged.update(discrepancies.event_pairs(events, touched))
+        assert merged == discrepancies.event_pairs(events)

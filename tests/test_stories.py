@@ -204,3 +204,20 @@ def test_similar_wording_about_other_named_actors_stays_apart() -> None:
     berg = _plain(LOOKALIKE.document.text, "2023-03-05", [("Jonas Berg", "PERSON"), ("Kiruna Steel", "ORG")])
     assert embeddings.cosine(embeddings.unpack(reyes.vector), embeddings.unpack(berg.vector)) > 0.5
     assert assign(berg, [story], new_id).id != story.id
+
+
+def test_the_window_a_document_gives_store_lookups_is_the_one_assign_applies() -> None:
+    from claimledger.stories import _within_window, span, window
+
+    first = assign(PLANT_A, [], _ids())
+    assert span(first) == ("2023-03-04", "2023-03-04")
+    for day in ["2023-01-17", "2023-01-18", "2023-04-18", "2023-04-19", "2023-03", "2022", None]:
+        doc = _analysis("Paula Reyes spoke again.", day, [("Paula Reyes", "PERSON")])
+        bounds = window(doc)
+        if day is None:
+            assert bounds is None
+            continue
+        assert bounds is not None
+        lo, hi = span(first)
+        assert lo is not None and hi is not None
+        assert (hi >= bounds[0] and lo <= bounds[1]) == _within_window(day, first), day

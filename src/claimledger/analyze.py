@@ -195,10 +195,60 @@ def link_pending(store: Store, progress: Progress | None = None) -> int:
         if progress:
             progress("link", 1, len(pending))
     for story_id in store.stale_stories():
-        story = store.get("story", story_id)
-        cl, sts, evs, docs = store.story_context(story)
-        store.save_discrepancies(story_id, discrepancies.find(cl, sts, evs, docs))
+        refresh_discrepancies(store, story_id)
     return len(pending)
+
+
+def refresh_discrepancies(store: Store, story_id: str) -> None:
+    """Bring a story's discrepancies up to date with the documents linked into it since.
+
+    Only the groups those documents add rows to (or, re-derived, take rows from) are evaluated
+    again, from their rows; quotes and events, which pair by similarity, are evaluated again
+    for the subjects the new ones resemble. A long story thus costs about its new documents,
+    not its length. Like `discrepancies.find` over the whole story, but for the wording of a
+    claim reworded since: a group shows the claim's current text once it is next evaluated.
+    """
+    work, whole = store.discrepancy_work(story_id)
+    doc_ids = [d for d, _ in work]
+    statements, links = store.discrepancy_inputs(doc_ids)
+    new_rows = [r for d, pos in work for r in discrepancies.rows(statements[d], links[d], pos)]
+    fresh = set(doc_ids)
+    touched = {r.group for r in new_rows} | (set() if whole else store.discrepancy_groups(doc_ids))
+    keyed = [g for g in touched if discrepancies.quote_subject(g) is None]
+    members = [r for r in _stored_rows(store.discrepancy_rows(story_id, keyed)) if r.doc_id not in fresh]
+    groups = discrepancies.grouped(members + [r for r in new_rows if r.group in touched])
+    claims = store.claim_heads(c for g in keyed for c in discrepancies.claims_named(g, groups.get(g, [])))
+    found: dict[str, list[Any]] = {g: discrepancies.evaluate(g, groups.get(g, []), claims) for g in keyed}
+
+    new_quotes = [r for r in new_rows if discrepancies.quote_subject(r.group) is not None]
+    if new_quotes or any(discrepancies.quote_subject(g) is not None for g in touched):
+        stored = [r for r in _stored_rows(store.discrepancy_rows(story_id, prefix="w")) if r.doc_id not in fresh]
+        quotes = sorted(stored + new_quotes, key=lambda r: r.pos)
+        at = {id(r): i for i, r in enumerate(quotes)}
+        subjects = discrepancies.similar_quotes(quotes, [at[id(r)] for r in new_quotes])
+        subjects |= {s for g in touched if (s := discrepancies.quote_subject(g)) is not None}
+        pairs = discrepancies.quote_pairs(quotes, subjects)
+        found.update({f"w\t{s}": [pairs[s]] if s in pairs else [] for s in subjects})
+
+    new_events = store.event_ids_for_docs(doc_ids)
+    if new_events:
+        events = store.story_events(story_id)
+        subjects = discrepancies.similar_events(events, [i for i, v in enumerate(events) if v.id in new_events])
+        pairs = discrepancies.event_pairs(events, subjects)
+        found.update({f"e\t{s}": [pairs[s]] if s in pairs else [] for s in subjects})
+
+    # On equal ids the kind `find` reports first wins, as it does there.
+    ordered: dict[str, list[Any]] = {}
+    seen: set[str] = set()
+    for g in discrepancies.in_report_order(found):
+        ordered[g] = [x for x in found[g] if x.id not in seen]
+        seen.update(x.id for x in found[g])
+    rows_out = [(r.group, r.doc_id, r.pos, r.data) for r in new_rows]
+    store.save_story_discrepancies(story_id, doc_ids, rows_out, ordered, whole)
+
+
+def _stored_rows(stored: list[tuple[str, str, int, dict[str, Any]]]) -> list[discrepancies.Row]:
+    return [discrepancies.Row(g, d, pos, data) for g, d, pos, data in stored]
 
 
 def link_document(analysis: DocAnalysis, store: Store) -> None:
@@ -208,9 +258,15 @@ def link_document(analysis: DocAnalysis, store: Store) -> None:
     provisional = anchor is not None and anchor.provisional
     # Until its year is known, a document's dates must not place it in time.
     view = _undated(analysis) if provisional else analysis
-    story = stories.assign(view, store.candidates("story", stories.doc_keys(view)), lambda: store.new_id("story"))
+    placed = store.story_of(doc.id)  # linked before: it stays in its story
+    candidates = (
+        [store.get("story", placed)]
+        if placed
+        else store.candidates("story", stories.doc_keys(view), window=stories.window(view))
+    )
+    story = stories.assign(view, candidates, lambda: store.new_id("story"))
     if anchor is not None and provisional:
-        reference = store.latest_published([d for d in story.doc_ids if d != doc.id])
+        reference = store.latest_published_in_story(story.id, doc.id)
         _complete_years(analysis, anchor, reference)
 
     mention_keys = [k for m in analysis.mentions for k in entities.mention_keys(m)]
@@ -258,7 +314,9 @@ def link_document(analysis: DocAnalysis, store: Store) -> None:
         if ":" in v.id:  # a new document-local event becomes a corpus event
             v.id = store.new_id("event")
 
-    store.save_linking(analysis, changed_entities, changed_claims, changed_events, story, tallies)
+    store.save_linking(
+        analysis, changed_entities, changed_claims, changed_events, story, tallies, story_span=stories.span(story)
+    )
 
 
 def _undated(analysis: DocAnalysis) -> DocAnalysis:

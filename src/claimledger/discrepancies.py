@@ -20,7 +20,9 @@ import bisect
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -62,119 +64,236 @@ def _short(text: str, n: int = 90) -> str:
     return text if len(text) <= n else text[: text.rfind(" ", 0, n)] + "…"
 
 
-def _links(claims: list[Claim], statements: dict[str, Statement]) -> list[tuple[Claim, str, Statement]]:
-    out = []
-    for c in claims:
-        for s in c.stances:
-            st = statements.get(s.statement_id)
-            if st is not None:
-                out.append((c, s.stance, st))
-    return out
+# -- rows: what one document contributes to each group of a story's discrepancies -----------
+#
+# A story's discrepancies are computed per *group* (one speaker on one date, one claim's
+# numbers in one unit, one entity's spellings, ...), and a group's result depends only on its
+# rows, so a document joining a story is compared with the rows of its own groups, not with the
+# whole story (see `rows` and `evaluate`). Two kinds compare by similarity rather than by key
+# -- quotes credited to different speakers, events dated differently -- and are recomputed per
+# subject, for the subjects a new quote or event resembles (`quote_pairs`, `event_pairs`).
+# `find` runs the same steps over a whole story.
+
+_SEP = "\t"  # between the parts of a group key: never part of an id, a name or a date
+_KIND_ORDER = "sdewaqpn"  # the order `find` has always reported kinds in; first wins on equal ids
 
 
-def _said_on(links: list[tuple[Claim, str, Statement]]) -> list[Discrepancy]:
-    """Same speaker and date, different claims in different documents."""
-    groups: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    names: dict[str, str] = {}
-    texts: dict[str, str] = {}
-    for c, label, st in links:
-        if st.act not in ("claim", "confirm") or not st.date or label not in ("supports", "reports"):
-            continue
+@dataclass
+class Row:
+    """One statement's (or stance's) contribution to one group of a story's discrepancies."""
+
+    group: str
+    doc_id: str
+    pos: int  # order in the story: documents in joining order, then statement order
+    data: dict[str, Any]
+
+
+def _group(kind: str, *parts: str) -> str:
+    return _SEP.join((kind, *parts))
+
+
+def quote_subject(group: str) -> str | None:
+    """The subject of a quote group (`w`), else None."""
+    return group[2:] if group.startswith("w" + _SEP) else None
+
+
+def rows(
+    statements: list[Statement], links: list[tuple[str, str, Statement]], doc_pos: int
+) -> list[Row]:
+    """The rows of one document: `statements` its statements in text order, `links` its
+    (claim id, stance, statement) triples in stance order, `doc_pos` its place in the story."""
+    order = {st.id: doc_pos * _PER_DOC + i for i, st in enumerate(statements)}
+    out: list[Row] = []
+
+    def add(group: str, st: Statement, data: dict[str, Any]) -> None:
+        out.append(Row(group, st.doc_id, order.get(st.id, doc_pos * _PER_DOC + _PER_DOC - 1), data))
+
+    for cid, label, st in links:
         key = stance_mod.speaker_key(st)
-        groups[(key, st.date)][c.id].add(st.doc_id)
-        names[key] = max(names.get(key, ""), st.speaker, key=len)
-        texts[c.id] = c.text
-    out = []
-    for (key, date), by_claim in groups.items():
-        if len(by_claim) < 2:
-            continue
-        ids = sorted(by_claim)
-        # Flag only when some document credits one claim and another document a different
-        # one that the first does not: saying two things on one day is not a discrepancy.
-        clash = any(by_claim[a] - by_claim[b] and by_claim[b] - by_claim[a] for a in ids for b in ids if a < b)
-        if clash:
-            subject = f"what {names[key]} said on {date}"
-            out.append(_make("date", subject, {texts[c]: by_claim[c] for c in ids}, ids[0]))
-    return out
-
-
-def _dated_differently(links: list[tuple[Claim, str, Statement]]) -> list[Discrepancy]:
-    """One statement (speaker + claim + act) given different dates by different documents."""
-    groups: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
-    claim_text: dict[str, str] = {}
-    for c, stance, st in links:
+        if st.act in ("claim", "confirm") and st.date and label in ("supports", "reports"):
+            add(_group("s", key, st.date), st, {"c": cid, "name": st.speaker})
+            if st.speaker.strip():
+                add(_group("a", cid, st.date), st, {"k": key, "name": st.speaker})
         # Grouped by what the statement does to this claim, not by its act: "I meant B, not A"
         # may be worded as a claim, yet towards the A-claim it is a retraction, not a repeat.
-        if st.date and st.act in _SAYING and stance in _STANCE_VERB:
-            groups[(stance_mod.speaker_key(st), c.id, stance)].append(st)
-            claim_text[c.id] = c.text
-    out = []
-    for (_, cid, stance), sts in groups.items():
-        by_doc: dict[str, set[str]] = defaultdict(set)
-        for st in sts:
-            by_doc[st.doc_id].add(st.date or "")
-        if len(by_doc) < 2 or any(len(d) > 1 for d in by_doc.values()):
-            continue  # a document dating it twice is a repetition, not a disagreement
-        dates: dict[str, set[str]] = defaultdict(set)
-        for doc, ds in by_doc.items():
-            dates[next(iter(ds))].add(doc)
-        keys = sorted(dates)
-        if not any(not _compatible_dates(a, b) for a in keys for b in keys if a < b):
-            continue
-        # Two different direct quotes on two dates are two occasions, not one misdated statement.
-        quotes = [st for st in sts if st.direct]
-        if len(quotes) == len(sts) and any(
-            fuzz.token_set_ratio(a.content, b.content) < 60 for a in quotes for b in quotes if a.doc_id != b.doc_id
-        ):
-            continue
-        subject = f"when {sts[0].speaker} {_STANCE_VERB[stance]} \"{_short(claim_text[cid])}\""
-        out.append(_make("date", subject, dict(dates), cid))
+        if st.date and st.act in _SAYING and label in _STANCE_VERB:
+            add(_group("d", key, cid, label), st,
+                {"date": st.date, "direct": st.direct, "content": st.content, "speaker": st.speaker})
+        fr = _frame(st)
+        for q in fr.get("quantities") or []:
+            add(_group("q", cid, q["unit"]), st,
+                {"value": q["value"], "shown": q.get("text") or f"{q['value']} {q['unit']}"})
+        summary_deny = st.reported_summary and st.act == "deny"
+        if label in ("refutes", "supports") or summary_deny:
+            data: dict[str, Any] = {"label": label, "speaker": st.speaker}
+            if label == "refutes" or summary_deny:
+                data.update(frame=fr, summary=summary_deny, content=st.content)
+            add(_group("p", cid), st, data)
+    for st in statements:
+        if st.direct and len(st.content) >= 30 and st.speaker.strip():
+            add(_group("w", _short(st.content, 70)), st,
+                {"norm": " ".join(st.content.lower().split()), "speaker": st.speaker,
+                 "key": stance_mod.speaker_key(st)})  # fmt: skip
+        if st.speaker_id and st.speaker.strip():
+            add(_group("n", st.speaker_id), st, {"form": _norm_name(st.speaker)})
     return out
 
 
-def _events(events: list[Event]) -> list[Discrepancy]:
-    out = []
-    for i, a in enumerate(events):
-        for b in events[i + 1 :]:
-            if not a.date or not b.date or _compatible_dates(a.date, b.date):
+_PER_DOC = 100_000  # statements per document, at most, in a row's `pos`
+
+
+def claims_named(group: str, members: Iterable[Row]) -> set[str]:
+    """The ids of the claims `evaluate` reads for this group."""
+    kind, *parts = group.split(_SEP)
+    if kind == "s":
+        return {r.data["c"] for r in members}
+    if kind == "d":
+        return {parts[1]}
+    if kind in "aqp":
+        return {parts[0]}
+    return set()
+
+
+def evaluate(group: str, members: list[Row], claims: Mapping[str, Claim]) -> list[Discrepancy]:
+    """The discrepancies of one keyed group from all its rows (in `pos` order); `claims` holds
+    at least the claims the rows name. Quote groups (`w`) go through `quote_pairs`."""
+    kind, *parts = group.split(_SEP)
+    if kind == "s":
+        return _said_on(parts[1], members, claims)
+    if kind == "d":
+        return _dated_differently(parts[1], parts[2], members, claims)
+    if kind == "a":
+        return _credited(parts[0], parts[1], members, claims)
+    if kind == "q":
+        return _quantity(parts[0], parts[1], members, claims)
+    if kind == "p":
+        return _scope(parts[0], members, claims)
+    if kind == "n":
+        return _names(members)
+    return []
+
+
+def _said_on(date: str, members: list[Row], claims: Mapping[str, Claim]) -> list[Discrepancy]:
+    """Same speaker and date, different claims in different documents."""
+    by_claim: dict[str, set[str]] = defaultdict(set)
+    name = ""
+    for r in members:
+        if r.data["c"] in claims:
+            by_claim[r.data["c"]].add(r.doc_id)
+            name = max(name, r.data["name"], key=len)
+    if len(by_claim) < 2:
+        return []
+    ids = sorted(by_claim)
+    # Flag only when some document credits one claim and another document a different
+    # one that the first does not: saying two things on one day is not a discrepancy.
+    if not any(by_claim[a] - by_claim[b] and by_claim[b] - by_claim[a] for a in ids for b in ids if a < b):
+        return []
+    subject = f"what {name} said on {date}"
+    return [_make("date", subject, {claims[c].text: by_claim[c] for c in ids}, ids[0])]
+
+
+def _dated_differently(cid: str, stance: str, members: list[Row], claims: Mapping[str, Claim]) -> list[Discrepancy]:
+    """One statement (speaker + claim + act) given different dates by different documents."""
+    if cid not in claims or not members:
+        return []
+    by_doc: dict[str, set[str]] = defaultdict(set)
+    for r in members:
+        by_doc[r.doc_id].add(r.data["date"])
+    if len(by_doc) < 2 or any(len(d) > 1 for d in by_doc.values()):
+        return []  # a document dating it twice is a repetition, not a disagreement
+    dates: dict[str, set[str]] = defaultdict(set)
+    for doc, ds in by_doc.items():
+        dates[next(iter(ds))].add(doc)
+    keys = sorted(dates)
+    if not any(not _compatible_dates(a, b) for a in keys for b in keys if a < b):
+        return []
+    # Two different direct quotes on two dates are two occasions, not one misdated statement.
+    quotes = [r for r in members if r.data["direct"]]
+    if len(quotes) == len(members) and any(
+        fuzz.token_set_ratio(a.data["content"], b.data["content"]) < 60
+        for a in quotes
+        for b in quotes
+        if a.doc_id != b.doc_id
+    ):
+        return []
+    subject = f"when {members[0].data['speaker']} {_STANCE_VERB[stance]} \"{_short(claims[cid].text)}\""
+    return [_make("date", subject, dict(dates), cid)]
+
+
+def event_subject(event: Event) -> str:
+    return f"when: {_short(event.description)}"
+
+
+def event_pairs(events: list[Event], subjects: set[str] | None = None) -> dict[str, Discrepancy]:
+    """subject -> discrepancy for events described alike (token set ratio >= 85) but dated
+    differently by documents they do not share; per subject the first pair in `events` order
+    (the earlier event names it). Only the subjects in `subjects` (all when None)."""
+    descs = [e.description.lower() for e in events]
+    wanted = [i for i, e in enumerate(events) if e.date and (subjects is None or event_subject(e) in subjects)]
+    out: dict[str, Discrepancy] = {}
+    for start in range(0, len(wanted), 256):
+        block = wanted[start : start + 256]
+        # Scores under the cutoff come back as 0; at or above it, the scorer's own score.
+        scores = process.cdist([descs[i] for i in block], descs, scorer=fuzz.token_set_ratio, score_cutoff=85)
+        for row, i in enumerate(block):
+            a = events[i]
+            subject = event_subject(a)
+            if subject in out:
                 continue
-            if set(a.doc_ids) & set(b.doc_ids):
-                continue
-            if fuzz.token_set_ratio(a.description.lower(), b.description.lower()) < 85:
-                continue
-            subject = f"when: {_short(a.description)}"
-            out.append(_make("date", subject, {a.date: set(a.doc_ids), b.date: set(b.doc_ids)}, None))
+            for j in np.flatnonzero(scores[row]):
+                b = events[int(j)]
+                if j <= i or not b.date or _compatible_dates(a.date or "", b.date) or set(a.doc_ids) & set(b.doc_ids):
+                    continue
+                out[subject] = _make("date", subject, {a.date or "": set(a.doc_ids), b.date: set(b.doc_ids)}, None)
+                break
     return out
 
 
-def _misattributed(quotes: list[Statement]) -> list[tuple[Statement, Statement]]:
-    """Pairs (a, b), a first, of near-identical quotes (ratio >= 90) from different documents
-    and speakers: for each subject (a's opening words), only the first such pair in quote
-    order, which is the one `find` keeps of the discrepancies sharing that subject's id.
+def similar_events(events: list[Event], touched: list[int]) -> set[str]:
+    """Subjects of the events that events[i] for i in `touched` resemble (themselves included):
+    the subjects whose first pair a change to those events can change."""
+    descs = [e.description.lower() for e in events]
+    out: set[str] = set()
+    for start in range(0, len(touched), 256):
+        block = touched[start : start + 256]
+        scores = process.cdist([descs[i] for i in block], descs, scorer=fuzz.token_set_ratio, score_cutoff=85)
+        for row, i in enumerate(block):
+            out.add(event_subject(events[i]))
+            out.update(event_subject(events[int(j)]) for j in np.flatnonzero(scores[row]))
+    return out
+
+
+def _similar_wordings(block: list[str], wordings: list[str]) -> list[list[int]]:
+    # Scores under the cutoff come back as 0; at or above it, fuzz.ratio's own score.
+    out: list[list[int]] = []
+    for start in range(0, len(block), 256):
+        scores = process.cdist(block[start : start + 256], wordings, scorer=fuzz.ratio, score_cutoff=90)
+        out.extend([int(h) for h in np.flatnonzero(row)] for row in scores)
+    return out
+
+
+def quote_pairs(quotes: list[Row], subjects: set[str] | None = None) -> dict[str, Discrepancy]:
+    """subject -> discrepancy for near-identical quotes (ratio >= 90) credited to different
+    speakers by different documents: per subject (a quote's opening words), the first quote in
+    `pos` order that has such a partner later on, with its first partner. Only the subjects in
+    `subjects` (all when None).
 
     A story's quotes recur (every outlet prints the same words), so pairs are compared per
-    distinct wording, in C (`cdist`), not per pair of quotes in Python: comparing every pair
-    made recomputing a long story's discrepancies quadratic in its length.
+    distinct wording, in C (`cdist`), not per pair of quotes in Python.
     """
-    norms = [" ".join(q.content.lower().split()) for q in quotes]
+    norms = [q.data["norm"] for q in quotes]
+    subj = [quote_subject(q.group) or "" for q in quotes]
     wordings = list(dict.fromkeys(norms))
     group = {w: g for g, w in enumerate(wordings)}
     members: list[list[int]] = [[] for _ in wordings]
     for i, w in enumerate(norms):
         members[group[w]].append(i)
-    similar: list[list[int]] = [[] for _ in wordings]
-    for start in range(0, len(wordings), 256):
-        block = wordings[start : start + 256]
-        # Scores under the cutoff come back as 0; at or above it, fuzz.ratio's own score.
-        scores = process.cdist(block, wordings, scorer=fuzz.ratio, score_cutoff=90)
-        for row, g in enumerate(range(start, start + len(block))):
-            similar[g] = [int(h) for h in np.flatnonzero(scores[row])]
-    keys = [stance_mod.speaker_key(q) for q in quotes]
-    done: set[str] = set()
-    out = []
+    needed = sorted({group[norms[i]] for i in range(len(quotes)) if subjects is None or subj[i] in subjects})
+    similar = dict(zip(needed, _similar_wordings([wordings[g] for g in needed], wordings), strict=True))
+    out: dict[str, Discrepancy] = {}
     for i, a in enumerate(quotes):
-        subject = _short(a.content, 70)
-        if subject in done:
+        subject = subj[i]
+        if subject in out or (subjects is not None and subject not in subjects):
             continue  # a pair of an earlier quote with this subject already stands for it
         best: int | None = None
         for h in similar[group[norms[i]]]:
@@ -182,88 +301,87 @@ def _misattributed(quotes: list[Statement]) -> list[tuple[Statement, Statement]]
             for j in idx[bisect.bisect_right(idx, i) :]:
                 if best is not None and j >= best:
                     break
-                if quotes[j].doc_id != a.doc_id and keys[j] != keys[i]:
+                if quotes[j].doc_id != a.doc_id and quotes[j].data["key"] != a.data["key"]:
                     best = j
                     break
         if best is not None:
-            done.add(subject)
-            out.append((a, quotes[best]))
+            b = quotes[best]
+            values = {a.data["speaker"]: {a.doc_id}, b.data["speaker"]: {b.doc_id}}
+            out[subject] = _make("attribution", f"who said \"{subject}\"", values, None)
     return out
 
 
-def _attribution(links: list[tuple[Claim, str, Statement]], statements: Iterable[Statement]) -> list[Discrepancy]:
-    quotes = [st for st in statements if st.direct and len(st.content) >= 30 and st.speaker.strip()]
-    out = []
-    for a, b in _misattributed(quotes):
-        subject = f"who said \"{_short(a.content, 70)}\""
-        out.append(_make("attribution", subject, {a.speaker: {a.doc_id}, b.speaker: {b.doc_id}}, None))
-    # The same claim on the same date credited to different people by different documents.
-    groups: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+def similar_quotes(quotes: list[Row], touched: list[int]) -> set[str]:
+    """Subjects of the quotes that quotes[i] for i in `touched` resemble (themselves included)."""
+    norms = [q.data["norm"] for q in quotes]
+    wordings = list(dict.fromkeys(norms))
+    subjects_of: dict[str, set[str]] = defaultdict(set)
+    for q, w in zip(quotes, norms, strict=True):
+        subjects_of[w].add(quote_subject(q.group) or "")
+    out: set[str] = set()
+    for hits in _similar_wordings(list(dict.fromkeys(norms[i] for i in touched)), wordings):
+        for h in hits:
+            out |= subjects_of[wordings[h]]
+    return out
+
+
+def _credited(cid: str, date: str, members: list[Row], claims: Mapping[str, Claim]) -> list[Discrepancy]:
+    """The same claim on the same date credited to different people by different documents."""
+    if cid not in claims:
+        return []
+    by_spk: dict[str, set[str]] = defaultdict(set)
     names: dict[str, str] = {}
-    text: dict[str, str] = {}
-    for c, label, st in links:
-        if st.act in ("claim", "confirm") and st.date and label in ("supports", "reports") and st.speaker.strip():
-            key = stance_mod.speaker_key(st)
-            groups[(c.id, st.date)][key].add(st.doc_id)
-            names[key] = st.speaker
-            text[c.id] = c.text
-    for (cid, date), by_spk in groups.items():
-        spk = sorted(by_spk)
-        if any(by_spk[a].isdisjoint(by_spk[b]) for a in spk for b in spk if a < b):
-            subject = f"who claimed on {date} that {_short(text[cid], 70)}"
-            out.append(_make("attribution", subject, {names[k]: by_spk[k] for k in spk}, cid))
-    return out
+    for r in members:
+        by_spk[r.data["k"]].add(r.doc_id)
+        names[r.data["k"]] = r.data["name"]
+    spk = sorted(by_spk)
+    if any(by_spk[a].isdisjoint(by_spk[b]) for a in spk for b in spk if a < b):
+        subject = f"who claimed on {date} that {_short(claims[cid].text, 70)}"
+        return [_make("attribution", subject, {names[k]: by_spk[k] for k in spk}, cid)]
+    return []
 
 
-def _quantity(links: list[tuple[Claim, str, Statement]]) -> list[Discrepancy]:
-    per: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    text: dict[str, str] = {}
-    shown: dict[tuple[str, str, str], str] = {}
-    for c, _, st in links:
-        for q in _frame(st).get("quantities") or []:
-            per[(c.id, q["unit"])][q["value"]].add(st.doc_id)
-            shown.setdefault((c.id, q["unit"], q["value"]), q.get("text") or f"{q['value']} {q['unit']}")
-            text[c.id] = c.text
+def _quantity(cid: str, unit: str, members: list[Row], claims: Mapping[str, Claim]) -> list[Discrepancy]:
+    if cid not in claims:
+        return []
+    by_value: dict[str, set[str]] = defaultdict(set)
+    shown: dict[str, str] = {}
+    for r in members:
+        by_value[r.data["value"]].add(r.doc_id)
+        shown.setdefault(r.data["value"], r.data["shown"])
+    if len(by_value) < 2:
+        return []
+    vals = sorted(by_value)
+    if not any(by_value[a] - by_value[b] and by_value[b] - by_value[a] for a in vals for b in vals if a < b):
+        return []  # one document giving two numbers is its own business, not a disagreement
+    subject = f"number of {unit} in \"{_short(claims[cid].text, 70)}\""
+    return [_make("quantity", subject, {shown[v]: d for v, d in by_value.items()}, cid)]
+
+
+def _scope(cid: str, members: list[Row], claims: Mapping[str, Claim]) -> list[Discrepancy]:
+    claim = claims.get(cid)
+    if claim is None:
+        return []
+    partials = [(r, note) for r in members if r.data["label"] == "refutes"
+                if (note := partial_denial(r.data["frame"], claim.frame))]  # fmt: skip
+    if not partials:
+        return []
+    summaries: dict[str, set[str]] = defaultdict(set)
+    for r in members:
+        # A document's own account of the denial that covers the whole claim.
+        if r.data.get("summary") and not stance_mod.coverage(r.data["frame"], claim.frame).partial:
+            content = _short(r.data["content"], 120)
+            value = content if re.match(r"(?i)(den|refut|reject|отрица|опроверг)", content) else f"denied {content}"
+            summaries[f"summary: {value}"].add(r.doc_id)
+    if not summaries:
+        docs = {r.doc_id for r in members if r.data["label"] == "supports"}
+        summaries[f"claim: {claim.text}"] = docs
     out = []
-    for (cid, unit), by_value in per.items():
-        if len(by_value) < 2:
-            continue
-        vals = sorted(by_value)
-        if not any(by_value[a] - by_value[b] and by_value[b] - by_value[a] for a in vals for b in vals if a < b):
-            continue  # one document giving two numbers is its own business, not a disagreement
-        subject = f"number of {unit} in \"{_short(text[cid], 70)}\""
-        out.append(_make("quantity", subject, {shown[(cid, unit, v)]: d for v, d in by_value.items()}, cid))
-    return out
-
-
-def _scope(links: list[tuple[Claim, str, Statement]]) -> list[Discrepancy]:
-    by_claim: dict[str, list[tuple[str, Statement]]] = defaultdict(list)
-    claims: dict[str, Claim] = {}
-    for c, label, st in links:
-        by_claim[c.id].append((label, st))
-        claims[c.id] = c
-    out = []
-    for cid, rows in by_claim.items():
-        claim = claims[cid]
-        partials = [(st, note) for label, st in rows if label == "refutes"
-                    if (note := partial_denial(_frame(st), claim.frame))]
-        if not partials:
-            continue
-        summaries: dict[str, set[str]] = defaultdict(set)
-        for _label, st in rows:
-            # A document's own account of the denial that covers the whole claim.
-            if st.reported_summary and st.act == "deny" and not stance_mod.coverage(_frame(st), claim.frame).partial:
-                content = _short(st.content, 120)
-                value = content if re.match(r"(?i)(den|refut|reject|отрица|опроверг)", content) else f"denied {content}"
-                summaries[f"summary: {value}"].add(st.doc_id)
-        if not summaries:
-            docs = {st.doc_id for label, st in rows if label == "supports"}
-            summaries[f"claim: {claim.text}"] = docs
-        for st, note in partials:
-            values = dict(summaries)
-            values.setdefault(f"quoted: {_short(st.content, 120)} ({note})", set()).add(st.doc_id)
-            subject = f"what {st.speaker or 'the source'} denied"
-            out.append(_make("scope", subject, values, cid))
+    for r, note in partials:
+        values = dict(summaries)
+        values.setdefault(f"quoted: {_short(r.data['content'], 120)} ({note})", set()).add(r.doc_id)
+        subject = f"what {r.data['speaker'] or 'the source'} denied"
+        out.append(_make("scope", subject, values, cid))
     return out
 
 
@@ -271,23 +389,35 @@ def _norm_name(name: str) -> str:
     return _TITLES.sub("", " ".join(name.replace("’", "'").split())).strip()
 
 
-def _names(statements: Iterable[Statement]) -> list[Discrepancy]:
-    forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for st in statements:
-        if st.speaker_id and st.speaker.strip():
-            forms[st.speaker_id][_norm_name(st.speaker)].add(st.doc_id)
+def _names(members: list[Row]) -> list[Discrepancy]:
+    """Spelling variants of one entity's name across documents."""
+    by_form: dict[str, set[str]] = defaultdict(set)
+    for r in members:
+        by_form[r.data["form"]].add(r.doc_id)
     out = []
-    for _, by_form in forms.items():
-        names = sorted(by_form)
-        for i, a in enumerate(names):
-            for b in names[i + 1 :]:
-                ta, tb = a.lower().split(), b.lower().split()
-                if len(ta) != len(tb) or by_form[a] == by_form[b]:
-                    continue  # "Gordon" vs "Dmitry Gordon" is a shorter name, not a spelling variant
-                diffs = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
-                if diffs and all(70 <= fuzz.ratio(x, y) < 100 for x, y in diffs):
-                    out.append(_make("name", f"spelling of {a}", {a: by_form[a], b: by_form[b]}, None))
+    names = sorted(by_form)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            ta, tb = a.lower().split(), b.lower().split()
+            if len(ta) != len(tb) or by_form[a] == by_form[b]:
+                continue  # "Gordon" vs "Dmitry Gordon" is a shorter name, not a spelling variant
+            diffs = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
+            if diffs and all(70 <= fuzz.ratio(x, y) < 100 for x, y in diffs):
+                out.append(_make("name", f"spelling of {a}", {a: by_form[a], b: by_form[b]}, None))
     return out
+
+
+def grouped(found: Iterable[Row]) -> dict[str, list[Row]]:
+    """Rows by group, each group in `pos` order (stable: rows of one statement keep theirs)."""
+    out: dict[str, list[Row]] = defaultdict(list)
+    for r in sorted(found, key=lambda r: r.pos):
+        out[r.group].append(r)
+    return out
+
+
+def in_report_order(groups: Iterable[str]) -> list[str]:
+    """Groups in the order their kinds have always been reported: on equal ids, first wins."""
+    return sorted(groups, key=lambda g: _KIND_ORDER.index(g[0]) if g[0] in _KIND_ORDER else len(_KIND_ORDER))
 
 
 def find(
@@ -296,20 +426,32 @@ def find(
     events: list[Event],
     documents: dict[str, Document],
 ) -> list[Discrepancy]:
-    """Discrepancies across the documents of one story (see the module docstring)."""
+    """Discrepancies across the documents of one story (see the module docstring): `statements`
+    in story order (documents as they joined it, then text order), `events` in id order."""
     del documents  # part of the contract: kept for kinds that need outlets or titles
-    links = _links(claims, statements)
-    found = (
-        _said_on(links)
-        + _dated_differently(links)
-        + _events(events)
-        + _attribution(links, statements.values())
-        + _quantity(links)
-        + _scope(links)
-        + _names(statements.values())
-    )
+    by_doc: dict[str, list[Statement]] = defaultdict(list)
+    for st in statements.values():
+        by_doc[st.doc_id].append(st)
+    links: dict[str, list[tuple[str, str, Statement]]] = defaultdict(list)
+    for c in claims:
+        for s in c.stances:
+            st = statements.get(s.statement_id)
+            if st is not None:
+                links[st.doc_id].append((c.id, s.stance, st))
+    found = [r for pos, (doc, sts) in enumerate(by_doc.items()) for r in rows(sts, links[doc], pos)]
+    groups = grouped(found)
+    heads = {c.id: c for c in claims}
+    quotes = [r for g in groups if quote_subject(g) is not None for r in groups[g]]
+    quotes.sort(key=lambda r: r.pos)
     out: dict[str, Discrepancy] = {}
-    for d in found:
-        out.setdefault(d.id, d)
+    pairs = quote_pairs(quotes)
+    for g in in_report_order([*groups, "e"]):
+        if g == "e":
+            found_here = list(event_pairs(events).values())
+        elif (subject := quote_subject(g)) is not None:
+            found_here = [pairs[subject]] if subject in pairs else []
+        else:
+            found_here = evaluate(g, groups[g], heads)
+        for d in found_here:
+            out.setdefault(d.id, d)
     return list(out.values())
-

@@ -188,6 +188,9 @@ class Story:
     doc_ids: list[str] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
     vector: str | None = None  # centroid of its documents' vectors (`embeddings.pack`)
+    # How many documents it has. A story read as a linking candidate comes without `doc_ids`
+    # (a long story's list is most of its record, and matching reads none of it).
+    size: int = 0
 
 
 @dataclass

@@ -27,7 +27,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 import numpy as np
@@ -232,6 +232,24 @@ def _span(story: Story) -> tuple[str | None, str | None]:
     return first, last
 
 
+def window(analysis: DocAnalysis) -> tuple[str, str] | None:
+    """(earliest last day, latest first day) of the stories the document may join by date
+    (`assign` checks the same with `_within_window`); None when it has no date."""
+    day = _doc_date(analysis)
+    d = _to_date(day) if day else None
+    if d is None:
+        return None
+    return (d - timedelta(days=WINDOW_DAYS)).isoformat(), (d + timedelta(days=WINDOW_DAYS)).isoformat()
+
+
+def span(story: Story) -> tuple[str | None, str | None]:
+    """The story's first and last day as full dates (a month or a year read as its middle, as
+    the window does): what `window` compares with."""
+    _, _, _, lo, hi = _profile(tuple(story.keys))
+    lo, hi = lo or hi, hi or lo
+    return (lo.isoformat() if lo else None), (hi.isoformat() if hi else None)
+
+
 def _within_window(day: str | None, story: Story) -> bool:
     if not day:
         return True
@@ -255,26 +273,36 @@ def _salience(ranked: list[str]) -> dict[str, tuple[str, float]]:
     return out
 
 
-def _score(ranked: list[str], story: Story, df: Counter[str], n: int, d: dict[str, tuple[str, float]]) -> float:
+class _Idf(dict[str, float]):
+    """Rarity of a stem among the candidate stories, computed once per stem per document (a
+    document is scored against up to 200 candidates sharing most of their stems)."""
+
+    def __init__(self, df: Counter[str], n: int) -> None:
+        super().__init__()
+        self.df, self.n = df, n
+
+    def __missing__(self, s: str) -> float:
+        # Rarer among the candidates = more telling; +1 smoothing keeps weights positive
+        # when there is a single candidate.
+        v = self[s] = math.log(1.0 + (self.n + 1) / (self.df[s] + 1))
+        return v
+
+
+def _mass(side: dict[str, tuple[str, float]], stems: set[str], idf: _Idf) -> float:
+    return sum(_WEIGHT.get(side[s][0], 1.0) * side[s][1] * idf[s] for s in stems)
+
+
+def _score(ranked: list[str], story: Story, idf: _Idf, d: dict[str, tuple[str, float]], d_mass: float) -> float:
     """Weighted overlap coefficient of the document's and the story's stems (0..1); `d` is
-    `_salience(ranked)`."""
+    `_salience(ranked)`, `d_mass` its `_mass`."""
     t = _profile(tuple(story.keys))[0]
     shared = set(d) & set(t)
     if len(shared) < _MIN_SHARED or not any(d[s][0] in _SPECIFIC or t[s][0] in _SPECIFIC for s in shared):
         return 0.0
-
-    def idf(s: str) -> float:
-        # Rarer among the candidates = more telling; +1 smoothing keeps weights positive
-        # when there is a single candidate.
-        return math.log(1.0 + (n + 1) / (df[s] + 1))
-
-    def mass(side: dict[str, tuple[str, float]], stems: set[str]) -> float:
-        return sum(_WEIGHT.get(side[s][0], 1.0) * side[s][1] * idf(s) for s in stems)
-
     inter = sum(
-        max(_WEIGHT.get(d[s][0], 1.0), _WEIGHT.get(t[s][0], 1.0)) * min(d[s][1], t[s][1]) * idf(s) for s in shared
+        max(_WEIGHT.get(d[s][0], 1.0), _WEIGHT.get(t[s][0], 1.0)) * min(d[s][1], t[s][1]) * idf[s] for s in shared
     )
-    denom = min(mass(d, set(d)), mass(t, set(t)))
+    denom = min(d_mass, _mass(t, set(t), idf))
     return min(1.0, inter / denom) if denom else 0.0
 
 
@@ -295,6 +323,7 @@ def _update(story: Story, analysis: DocAnalysis, ranked: list[str], keys: Counte
     doc = analysis.document
     if doc.id not in story.doc_ids:
         story.doc_ids.append(doc.id)
+        story.size = max(story.size, len(story.doc_ids) - 1) + 1
     plain = _plain(story.keys)
     # Existing keys keep a rank-based score (their order is by importance); the document's
     # keys add theirs, so keys that recur across the story's documents rise to the top.
@@ -333,7 +362,7 @@ def _centroid(story: Story, packed: str | None) -> str | None:
         return story.vector
     if old is None:
         return packed
-    n = max(1, len(story.doc_ids) - 1)
+    n = max(1, story.size - 1)
     mean = old * n + new
     norm = float(np.linalg.norm(mean))
     return embeddings.pack(mean / norm) if norm else story.vector
@@ -380,7 +409,10 @@ def _joins(key_score: float, cos: float, conflict: bool) -> float:
 
 
 def assign(analysis: DocAnalysis, candidates: list[Story], new_id: Callable[[], str]) -> Story:
-    """The story the document belongs to (changed: doc id added, keys extended), or a new one."""
+    """The story the document belongs to (changed: doc id added, keys extended), or a new one.
+
+    Candidates may come without their `doc_ids` (`Story.size` counts them): the story then
+    returned lists only the documents it gained here."""
     doc = analysis.document
     for story in candidates:
         if doc.id in story.doc_ids:
@@ -393,12 +425,14 @@ def assign(analysis: DocAnalysis, candidates: list[Story], new_id: Callable[[], 
         df.update(_profile(tuple(story.keys))[1])
     vec = embeddings.unpack(analysis.vector)
     salience = _salience(ranked)
+    idf = _Idf(df, len(candidates))
+    d_mass = _mass(salience, set(salience), idf)
     best: tuple[float, Story] | None = None
     for story in candidates:
         if not _within_window(day, story):
             continue
         cos = embeddings.cosine(vec, _vector(story.vector))
-        s = _joins(_score(ranked, story, df, len(candidates), salience), cos, _conflict(ranked, story))
+        s = _joins(_score(ranked, story, idf, salience, d_mass), cos, _conflict(ranked, story))
         if s >= THRESHOLD and (best is None or s > best[0]):
             best = (s, story)
     if best is not None:

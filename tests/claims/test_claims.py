@@ -259,6 +259,22 @@ def _status(*pairs: tuple[Statement, str]) -> tuple[str, list[str]]:
     return claims.status(_claim(*pairs), {s.id: s for s, _ in pairs})
 
 
+def test_a_voice_heard_again_is_one_reason_line_with_its_count_dates_and_documents() -> None:
+    st, reasons = _status(
+        (_st("s1", "Oleg Marchenko", "claim", doc="d1", date="2023-03-02"), "supports"),
+        (_st("s2", "Chile Ministry", "deny", doc="d2", date="2023-03-05"), "refutes"),
+        (_st("s3", "Oleg Marchenko", "claim", doc="d3", date="2023-05-11"), "supports"),
+        (_st("s4", "Oleg Marchenko", "claim", doc="d3"), "supports"),
+        (_st("s5", "Oleg Marchenko", "claim", doc="d7", date="2023-03-09"), "supports"),
+    )
+    assert st == "denied"
+    # One line per voice, in the order they were first heard; a voice heard once as before.
+    assert reasons[1:] == [
+        "asserted by Oleg Marchenko, 4 times, dated 2023-03-02 to 2023-05-11 (docs d1 … d7, 3 in all)",
+        "denied by Chile Ministry on 2023-03-05 (doc d2)",
+    ]
+
+
 def test_status_unverified_single_account() -> None:
     st, reasons = _status((_st("s1", "Oleg Marchenko", "claim", date="2023-03-02"), "supports"))
     assert st == "unverified"
@@ -406,7 +422,6 @@ def test_tally_extended_per_document_equals_full_status() -> None:
         claim = _claim()
         statements: dict[str, Statement] = {}
         state: dict | None = None
-        reasons: list[str] = []
         for d in range(rng.randint(1, 6)):
             new: list[Stance] = []
             for k in range(rng.randint(1, 3)):
@@ -419,24 +434,20 @@ def test_tally_extended_per_document_equals_full_status() -> None:
                 new.append(Stance(s.id, rng.choice(labels), s.doc_id, repeats=repeats))  # type: ignore[arg-type]
             claim.stances += new
             if state is None:
-                lines: list[str] = []
-                notes: list[str] = []
-                state = tally(claim, statements, lines, notes)
-                got = verdict(claim, state, lines, notes)
+                state = tally(claim, statements)
+                got = verdict(claim, state)
             else:
-                got = extend(claim, statements, state, new, reasons)
-            reasons = got[1]
+                got = extend(claim, statements, state, new)
             assert got == claims.status(claim, statements)
             checked += 1
     assert checked > 600
     # The claimant saying it again, undated, in another document: a second occasion.
     first, again = _st("s1", "Oleg Marchenko", "claim", doc="d1"), _st("s2", "Oleg Marchenko", "claim", doc="d2")
     claim = _claim((first, "supports"))
-    lines, notes = [], []
-    state = tally(claim, {"s1": first}, lines, notes)
-    assert verdict(claim, state, lines, notes)[0] == "unverified"
+    state = tally(claim, {"s1": first})
+    assert verdict(claim, state)[0] == "unverified"
     claim.stances.append(Stance("s2", "supports", "d2"))
-    assert extend(claim, {"s1": first, "s2": again}, state, claim.stances[1:], [])[0] == "asserted"
+    assert extend(claim, {"s1": first, "s2": again}, state, claim.stances[1:])[0] == "asserted"
 
 
 def _edition(st: Statement, doc: str) -> Statement:
@@ -466,7 +477,7 @@ def test_linking_from_stored_tallies_equals_linking_with_every_stance(nlp) -> No
 
     heads: dict[str, Claim] = {}
     rows: dict[str, list[Stance]] = {}
-    stored: dict[str, tuple[dict, list[str]]] = {}
+    stored: dict[str, dict] = {}
     appended_any = False
     new_store = ids()
     for doc in docs_:
@@ -481,7 +492,7 @@ def test_linking_from_stored_tallies_equals_linking_with_every_stance(nlp) -> No
             appended_any |= appended
             rows[c.id] = (rows.get(c.id, []) if appended else []) + copy.deepcopy(c.stances)
             assert tally["count"] == len(rows[c.id])
-            stored[c.id] = (copy.deepcopy(tally), list(c.reasons))
+            stored[c.id] = copy.deepcopy(tally)
             heads[c.id] = dataclasses_replace(c, stances=[])
         known.update({s.id: s for s in doc})
 

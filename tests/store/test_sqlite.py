@@ -195,7 +195,7 @@ def test_appended_stances_follow_the_stored_ones_and_the_tally_is_kept(store: St
     claim = Claim(id="c1", text="The Korvo bridge opens in May", status="asserted", keys=["open|korvo"],
                   reasons=["r0", "r1"], stances=[Stance(a.statements[0].id, "supports", a.document.id, 0.7)])
     store.save_linking(a, [], [claim], tallies={"c1": ({"count": 1}, False)})
-    assert store.claim_tally("c1") == ({"count": 1}, ["r0", "r1"])
+    assert store.claim_tally("c1") == {"count": 1}
     claim.stances = [Stance(b.statements[0].id, "refutes", b.document.id, 0.55, repeats=a.document.id)]
     claim.reasons = ["r0", "r1", "r2"]
     store.save_linking(b, [], [claim], tallies={"c1": ({"count": 2}, True)})
@@ -255,3 +255,82 @@ def test_search_finds_other_forms_of_the_words(store: Store) -> None:
     assert store.search("opening bridges")  # "the bridge ... will open"
     assert store.search("denies")  # "Critics denied it"
     assert store.search("closed") == []
+
+
+def test_a_story_is_indexed_whole_once_then_only_its_new_documents(store: Store) -> None:
+    a, b = _analysis(), _analysis(TEXT.replace("May", "June"), "b.txt")
+    for x in (a, b):
+        store.save_analysis(x)
+    story = Story(id="t1", title="Bridge", doc_ids=[a.document.id], keys=["per:lind"])
+    store.save_linking(a, story=story)
+    # Never indexed (a new story, or one from a database older than the rows): all of it.
+    assert store.discrepancy_work("t1") == ([(a.document.id, 0)], True)
+    store.save_story_discrepancies("t1", [a.document.id], [("n\te1", a.document.id, 0, {"form": "Ana Lind"})], {}, True)
+    story.doc_ids.append(b.document.id)
+    store.save_linking(b, story=story)
+    assert store.stale_stories() == ["t1"]
+    assert store.discrepancy_work("t1") == ([(b.document.id, 1)], False)
+    assert store.discrepancy_groups([a.document.id]) == {"n\te1"}
+    assert [r[1] for r in store.discrepancy_rows("t1", ["n\te1"])] == [a.document.id]
+
+
+def test_a_version_5_database_opens_and_keeps_its_discrepancies(tmp_path: Path) -> None:
+    from claimledger.store._sqlite import _split_sql
+
+    db = tmp_path / "v5.db"
+    con = sqlite3.connect(db, isolation_level=None)
+    for n, script in enumerate(MIGRATIONS[:5], 1):
+        for stmt in _split_sql(script):
+            con.execute(stmt)
+        con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)", (str(n),))
+    record = {"id": "x1", "kind": "name", "subject": "spelling of Ana Lind", "values": [], "claim_id": None}
+    con.execute("INSERT INTO discrepancies(id, story_id, kind, subject, data) VALUES('x1', 't1', 'name', ?, ?)",
+                (record["subject"], json.dumps(record)))
+    # The story's record lists its documents in the order they joined, not in `seq` order.
+    for seq, doc in enumerate(["dB", "dA", "dC"], 1):
+        con.execute("INSERT INTO documents(id, source, text, story_id, state, seq)"
+                    " VALUES(?, ?, 'x', 't1', 'linked', ?)",
+                    (doc, doc, seq))
+    story = {"id": "t1", "title": "Bridge", "doc_ids": ["dA", "dB", "dC"], "keys": ["p:lind"], "vector": None}
+    con.execute("INSERT INTO stories(id, title, data) VALUES('t1', 'Bridge', ?)", (json.dumps(story),))
+    con.execute("INSERT INTO keys(kind, key, id) VALUES('story', 'p:lind', 't1')")
+    con.close()
+    with Store(db) as store:
+        assert store.schema_version == len(MIGRATIONS)
+        assert [d.subject for d in store.discrepancies("t1")] == ["spelling of Ana Lind"]
+        assert store.stale_stories() == []
+        assert store.get("story", "t1").doc_ids == ["dA", "dB", "dC"]
+        (candidate,) = store.candidates("story", ["p:lind"])
+        assert candidate.doc_ids == [] and candidate.size == 3
+        # Never indexed: its first change derives the rows of all its documents.
+        assert store.discrepancy_work("t1") == ([("dA", 0), ("dB", 1), ("dC", 2)], True)
+
+
+def test_a_story_candidate_comes_with_its_size_not_its_documents(store: Store) -> None:
+    a, b = _analysis(), _analysis(TEXT.replace("May", "June"), "b.txt")
+    a.document.published_precision = "day"
+    for x in (a, b):
+        store.save_analysis(x)
+    store.save_linking(a, story=Story(id="t1", title="Bridge", doc_ids=[a.document.id], keys=["per:lind"], size=1))
+    (candidate,) = store.candidates("story", ["per:lind"])
+    assert candidate.doc_ids == [] and candidate.size == 1
+    candidate.doc_ids.append(b.document.id)
+    candidate.size = 2
+    store.save_linking(b, story=candidate)
+    assert store.get("story", "t1").doc_ids == [a.document.id, b.document.id]
+    assert [t.doc_ids for t in store.all("story")] == [[a.document.id, b.document.id]]
+    assert store.latest_published_in_story("t1", b.document.id) == "2031-03-04"
+
+
+def test_story_candidates_outside_the_time_window_are_not_read(store: Store) -> None:
+    docs = [_analysis(TEXT.replace("May", m), f"{m}.txt") for m in ("May", "June", "July")]
+    for x in docs:
+        store.save_analysis(x)
+    spans = [("2031-01-01", "2031-01-20"), ("2031-03-01", "2031-03-04"), (None, None)]
+    for n, (x, sp) in enumerate(zip(docs, spans, strict=True), 1):
+        story = Story(id=f"t{n}", title="Bridge", doc_ids=[x.document.id], keys=["per:lind"], size=1)
+        store.save_linking(x, story=story, story_span=sp)
+    assert {t.id for t in store.candidates("story", ["per:lind"])} == {"t1", "t2", "t3"}
+    # A story ending before the window opens, or starting after it closes, is left out.
+    assert {t.id for t in store.candidates("story", ["per:lind"], window=("2031-02-01", "2031-03-18"))} == {"t2", "t3"}
+    assert {t.id for t in store.candidates("story", ["per:lind"], window=("2031-01-20", "2031-02-28"))} == {"t1", "t3"}

@@ -316,7 +316,7 @@ class _Linker:
         known: Mapping[str, Statement],
         new_id: Callable[[], str],
         stances_of: Callable[[str], list[Stance] | None] | None = None,
-        tally_of: Callable[[str], tuple[dict[str, Any], list[str]] | None] | None = None,
+        tally_of: Callable[[str], dict[str, Any] | None] | None = None,
         repeats: tuple[str, str] | None = None,
     ) -> None:
         self.pool = list(candidates)
@@ -595,10 +595,8 @@ class _Linker:
         self._consensus(claim, words)
         claim.keys = claim_keys(claim)
         self._mark_repeats(claim)
-        lines: list[str] = []
-        notes: list[str] = []
-        t = tally(claim, self.statements, lines, notes)
-        claim.status, claim.reasons = verdict(claim, t, lines, notes)
+        t = tally(claim, self.statements)
+        claim.status, claim.reasons = verdict(claim, t)
         rows = [(s, self.statements.get(s.statement_id)) for s in claim.stances]
         t["direct"] = _direct(rows)
         t["relayed"] = sum(1 for _, st in rows if _relayed(st))
@@ -610,10 +608,9 @@ class _Linker:
         (and nothing changed) when the tally cannot stand for its earlier stances."""
         if claim.id not in self.lazy or self.tally_of is None or self.repeats is not None:
             return False  # already read in full, or a near-copy whose repeats need every stance
-        stored = self.tally_of(claim.id)
-        if stored is None:
+        t = self.tally_of(claim.id)
+        if t is None:
             return False
-        t, reasons = stored
         new = claim.stances
         rows = [(s, self.statements.get(s.statement_id)) for s in new]
         if (
@@ -645,7 +642,7 @@ class _Linker:
         self._consensus(claim, words)
         t["words"] = words.state()
         claim.keys = claim_keys(claim)
-        claim.status, claim.reasons = extend(claim, self.statements, t, new, reasons)
+        claim.status, claim.reasons = extend(claim, self.statements, t, new)
         self.lazy.discard(claim.id)
         self.tallies[claim.id] = (t, True)
         return True
@@ -759,7 +756,7 @@ def link(
     new_id: Callable[[], str],
     stances_of: Callable[[str], list[Stance] | None] | None = None,
     *,
-    tally_of: Callable[[str], tuple[dict[str, Any], list[str]] | None] | None = None,
+    tally_of: Callable[[str], dict[str, Any] | None] | None = None,
     tallies: dict[str, tuple[dict[str, Any], bool]] | None = None,
     repeats: tuple[str, str] | None = None,
 ) -> list[Claim]:
@@ -771,7 +768,7 @@ def link(
     candidates may come without their stances, which are read for the claims that change
     when they must be (else a changed claim's `stances` are only its new ones).
 
-    `tally_of` gives a stored claim's tally (see `claims.status.tally`) and reasons: with
+    `tally_of` gives a stored claim's tally (see `claims.status.tally`): with
     it, a claim gaining stances is updated from the tally instead of from all its stances.
     `tallies`, when given, receives each changed claim's new tally and whether its
     `stances` hold only the stances this call appended. `repeats` is (document id, id of

@@ -1,4 +1,4 @@
-"""Status of a claim, recomputed from its stances every time the claim changes.
+"""Status of a claim, folded over its stances (see `tally`), with its reasons.
 
 Definitions (a "claimant" is in `claim.claimant_ids`: whoever first made the claim; an
 "independent" voice is anyone else who is not the press relaying it):
@@ -52,16 +52,55 @@ def _who(row: _Row) -> str:
 _CHANNEL_PREPS = frozenset({"in", "on", "at", "via", "through", "during", "to", "by", "в", "на", "во"})
 
 
-def _where(row: _Row) -> str:
-    """ " in an interview with X on 2023-03-02 (doc d1)": where and when, as the article gives it."""
+def _where(row: _Row) -> tuple[str, str, str, str]:
+    """(" in an interview with X", "2023-03-02", ", in the reporter's words", "d1"): where, when
+    and in which document, as the article gives it."""
     st = row.st
     channel = ""
     if st is not None and st.channel:
         first = st.channel.split()[0].lower()
         channel = f" {st.channel}" if first in _CHANNEL_PREPS else f" in {st.channel}"
-    date = f" on {st.date}" if st is not None and st.date else ""
+    date = st.date if st is not None and st.date else ""
     told = ", in the reporter's words" if st is not None and st.reported_summary else ""
-    return f"{channel}{date}{told} (doc {row.stance.doc_id or (st.doc_id if st else '?')})"
+    return channel, date, told, row.stance.doc_id or (st.doc_id if st else "?")
+
+
+# Reason lines are kept per voice, not per appearance: one line for each (what was done, by
+# whom, where, in whose words), with how many times, the first and last dates and documents.
+# A claim an archive repeats for years thus keeps a few lines instead of one per article, and
+# its tally (which holds them) stays small. A voice heard once reads as it always did:
+# "denied by X in an interview on 2023-03-02 (doc d1)".
+_N, _FIRST, _LAST, _DOC1, _DOC2, _DOCS = range(6)
+
+
+def _note_voice(voices: dict[str, list[Any]], key: str, date: str, doc: str) -> None:
+    v = voices.get(key)
+    if v is None:
+        voices[key] = [1, date, date, doc, doc, 1]
+        return
+    v[_N] += 1
+    if date:
+        v[_FIRST] = min(v[_FIRST], date) if v[_FIRST] else date
+        v[_LAST] = max(v[_LAST], date)
+    if doc != v[_DOC2]:
+        v[_DOC2] = doc
+        v[_DOCS] += 1
+
+
+def _voice_line(key: str, v: list[Any]) -> str:
+    """ "asserted by X in an interview on 2023-03-02 (doc d1)", or for a voice heard again
+    "asserted by X in an interview, 3 times, dated 2023-03-02 to 2023-05-11 (docs d1 … d7, 3 in all)"
+    (the dates those of its dated appearances)."""
+    head, told, tail = key.split(_SEP)
+    first, last = v[_FIRST], v[_LAST]
+    if v[_N] == 1:
+        return f"{head}{f' on {first}' if first else ''}{told} (doc {v[_DOC1]}){tail}"
+    when = f", dated {first}" if first and first == last else (f", dated {first} to {last}" if first else "")
+    docs = f"doc {v[_DOC1]}" if v[_DOCS] == 1 else f"docs {v[_DOC1]} … {v[_DOC2]}, {v[_DOCS]} in all"
+    return f"{head}{told}, {v[_N]} times{when} ({docs}){tail}"
+
+
+_SEP = "\x1f"
 
 
 _VERB = {
@@ -100,17 +139,13 @@ def _frame_of(st: Statement | None) -> dict:
     return text_frame(st.content)
 
 
-def tally(
-    claim: Claim, statements: Mapping[str, Statement], lines: list[str] | None = None, notes: list[str] | None = None
-) -> dict[str, Any]:
+def tally(claim: Claim, statements: Mapping[str, Statement]) -> dict[str, Any]:
     """What the status of `claim` depends on, folded over all its stances: a small JSON-able
-    record (counts, latest dates, not one entry per stance) that `extend` updates from new
-    stances alone. The reason lines of the rows go to `lines` and `notes`."""
+    record (counts, latest dates, reason lines per voice, not one entry per stance) that
+    `extend` updates from new stances alone."""
     t = _empty(claim)
-    lines = [] if lines is None else lines
-    notes = [] if notes is None else notes
     for s in claim.stances:
-        _fold(t, claim, s, statements.get(s.statement_id), lines, notes)
+        _fold(t, claim, s, statements.get(s.statement_id))
     own_rows = [
         (st.date if st is not None and st.date else "", s.doc_id)
         for s in claim.stances
@@ -134,14 +169,12 @@ def _empty(claim: Claim) -> dict[str, Any]:
         "independent": 0, "evidence": 0, "relays": 0, "questions": 0,
         "own_retracts": 0, "own_retract_last": "",
         "refutes": 0, "partial": 0,
-        "lines": 0, "notes": 0,  # reason lines: one per stance but repeats, one per partial denial
+        "voices": {}, "partials": {},  # reason lines per voice (`_note_voice`), of stances and partial denials
         "repeats": {},
     }  # fmt: skip
 
 
-def _fold(
-    t: dict[str, Any], claim: Claim, s: Stance, st: Statement | None, lines: list[str], notes: list[str]
-) -> None:
+def _fold(t: dict[str, Any], claim: Claim, s: Stance, st: Statement | None) -> None:
     """Add one stance to a tally: the rules of `status`, one row at a time."""
     t["count"] += 1
     if s.repeats:
@@ -192,13 +225,14 @@ def _fold(
         note = partial_denial(_frame_of(st), claim.frame)
         if note:
             t["partial"] += 1
-            t["notes"] += 1
-            notes.append(f"partial denial by {_who(row)}{_where(row)}: {note}")
-    t["lines"] += 1
-    lines.append(_line(row))
+            channel, date, told, doc = _where(row)
+            key = _SEP.join((f"partial denial by {_who(row)}{channel}", told, f": {note}"))
+            _note_voice(t["partials"], key, date, doc)
+    channel, date, told, doc = _where(row)
+    _note_voice(t["voices"], _SEP.join((f"{_verb(row)} by {_who(row)}{channel}", told, "")), date, doc)
 
 
-def _line(r: _Row) -> str:
+def _verb(r: _Row) -> str:
     if r.stance.stance == "supports":
         verb = _ACT_VERB.get(r.st.act if r.st else "", "asserted")
         if r.st is not None and r.st.act == "retract":
@@ -211,7 +245,7 @@ def _line(r: _Row) -> str:
             verb = "contradicted"  # said the opposite without an act of denial
         elif r.stance.stance == "reports" and r.st is not None and r.st.act == "recommend":
             verb = "mentioned in advice"
-    return f"{verb} by {_who(r)}{_where(r)}"
+    return verb
 
 
 def _occasions(own_rows: list[tuple[str, str]]) -> tuple[list[str], int]:
@@ -232,45 +266,39 @@ def _occasions(own_rows: list[tuple[str, str]]) -> tuple[list[str], int]:
 
 def status(claim: Claim, statements: Mapping[str, Statement]) -> tuple[Status, list[str]]:
     """(status, reasons) from the claim's stances; see the module docstring for the rules."""
-    lines: list[str] = []
-    notes: list[str] = []
-    t = tally(claim, statements, lines, notes)
-    return verdict(claim, t, lines, notes)
+    return verdict(claim, tally(claim, statements))
 
 
 def extend(
-    claim: Claim, statements: Mapping[str, Statement], t: dict[str, Any], new: list[Stance], reasons: list[str]
+    claim: Claim, statements: Mapping[str, Statement], t: dict[str, Any], new: list[Stance]
 ) -> tuple[Status, list[str]]:
     """`status` after `new` stances (all from one document not yet among the claim's) join a
-    claim whose earlier stances `t` tallies and whose reasons were `reasons`; updates `t` in
-    place. Only valid while the earlier stances, the claimants and the claim's predicates are
-    as `t` recorded them (`fits`)."""
-    n_lines, n_notes = t["lines"], t["notes"]
-    lines = reasons[1 : 1 + n_lines]
-    notes = reasons[1 + n_lines : 1 + n_lines + n_notes]
+    claim whose earlier stances `t` tallies; updates `t` in place. Only valid while the earlier
+    stances, the claimants and the claim's predicates are as `t` recorded them (`fits`)."""
     own_dates: list[str] = []
     for s in new:
         st = statements.get(s.statement_id)
-        _fold(t, claim, s, st, lines, notes)
+        _fold(t, claim, s, st)
         own = st is not None and not s.repeats and s.stance == "supports"
         if own and st is not None and stance_mod.speaker_key(st) in t["claimants"]:
             own_dates.append(st.date or "")
     if own_dates and not any(own_dates):
         t["undated_only"] += 1
-    return verdict(claim, t, lines, notes)
+    return verdict(claim, t)
 
 
 def fits(claim: Claim, t: dict[str, Any]) -> bool:
     """Whether a tally still describes the claim's earlier stances under its current claimants
-    and predicates (else the status must be recomputed from every stance)."""
-    return t.get("claimants") == list(claim.claimant_ids) and t.get("pred") == [
+    and predicates (else the status must be recomputed from every stance); a tally from before
+    reason lines were kept per voice does not."""
+    return "voices" in t and t.get("claimants") == list(claim.claimant_ids) and t.get("pred") == [
         claim.frame.get("predicate"),
         list(claim.frame.get("predicates") or []),
     ]
 
 
-def verdict(claim: Claim, t: dict[str, Any], lines: list[str], notes: list[str]) -> tuple[Status, list[str]]:
-    """(status, reasons) from a tally and its rows' reason lines."""
+def verdict(claim: Claim, t: dict[str, Any]) -> tuple[Status, list[str]]:
+    """(status, reasons) from a tally."""
     own, independent, evidence = t["own"] > 0, t["independent"] > 0, t["evidence"] > 0
     refutes, own_retracts = t["refutes"] > 0, t["own_retracts"] > 0
     only_partial = refutes and t["partial"] == t["refutes"]
@@ -307,8 +335,8 @@ def verdict(claim: Claim, t: dict[str, Any], lines: list[str], notes: list[str])
             if own
             else "only reported or questioned; no one on record asserts it"
         )
-    reasons += lines
-    reasons += notes
+    reasons += [_voice_line(k, v) for k, v in t["voices"].items()]
+    reasons += [_voice_line(k, v) for k, v in t["partials"].items()]
     for original, docs in sorted(t["repeats"].items()):
         reasons.append(
             f"repeated by {len(docs)} near-cop{'y' if len(docs) == 1 else 'ies'} of {original}: {', '.join(docs)}"

@@ -148,4 +148,34 @@ MIGRATIONS: list[str] = [
         WHERE c.id = stances.claim_id AND json_extract(j.value, '$.statement_id') = stances.statement_id;
     UPDATE claims SET data = json_remove(data, '$.stances'), head = json_remove(data, '$.stances', '$.reasons');
     """,
+    # 6: discrepancies per group, incrementally. A story's discrepancies fall into groups (one
+    # speaker on one date, one claim's numbers in one unit, ...; `discrepancies.rows`), and each
+    # document's contribution to them is kept as rows, so a document joining a long story is
+    # compared with the rows of its own groups instead of the story being recomputed whole.
+    # `fresh_docs`: documents whose rows are still to be derived (new, or whose stances changed);
+    # `indexed_stories`: stories whose rows are complete (stories of older databases are indexed
+    # whole the first time they change); `story_pos`: a document's place in its story.
+    # A story's record no longer lists its documents (their `story_id` and `story_pos` do) and
+    # counts them in `size`: it is read for every document that might continue it. Its date
+    # span (first and last day) is a column too, so candidates outside a document's time window
+    # are not read at all; stories of older databases get theirs when they next change.
+    """
+    ALTER TABLE stories ADD COLUMN first_day TEXT;
+    ALTER TABLE stories ADD COLUMN last_day TEXT;
+    CREATE TABLE discrepancy_rows (
+        story_id TEXT NOT NULL, grp TEXT NOT NULL, doc_id TEXT NOT NULL, pos INTEGER NOT NULL, data TEXT NOT NULL
+    );
+    CREATE INDEX discrepancy_rows_group ON discrepancy_rows(story_id, grp, pos);
+    CREATE INDEX discrepancy_rows_doc ON discrepancy_rows(doc_id);
+    ALTER TABLE discrepancies ADD COLUMN grp TEXT;
+    CREATE INDEX discrepancies_group ON discrepancies(story_id, grp);
+    ALTER TABLE documents ADD COLUMN story_pos INTEGER;
+    CREATE TABLE fresh_docs (doc_id TEXT PRIMARY KEY);
+    CREATE TABLE indexed_stories (story_id TEXT PRIMARY KEY);
+    UPDATE documents SET story_pos = (
+        SELECT CAST(j.key AS INTEGER) FROM stories s, json_each(s.data, '$.doc_ids') j
+        WHERE s.id = documents.story_id AND j.value = documents.id
+    ) WHERE story_id IS NOT NULL;
+    UPDATE stories SET data = json_set(data, '$.size', json_array_length(data, '$.doc_ids'), '$.doc_ids', json('[]'));
+    """,
 ]

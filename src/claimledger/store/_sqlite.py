@@ -301,23 +301,43 @@ class Store:
 
     # -- corpus records -------------------------------------------------------------------
 
-    def candidates(self, kind: str, keys: Iterable[str], limit: int = 200, per_key: int = PER_KEY) -> list[Any]:
+    def candidates(
+        self,
+        kind: str,
+        keys: Iterable[str],
+        limit: int = 200,
+        per_key: int = PER_KEY,
+        window: tuple[str, str] | None = None,
+    ) -> list[Any]:
         """Records of `kind` sharing at least one blocking key, most shared keys first.
 
         Each key contributes at most its `per_key` most recently written records: a key that
         half the corpus shares ("c:united_states") would otherwise make every lookup scan
         half the corpus, and it says little about identity anyway; rarer keys still find
         the older records that matter.
+
+        Stories only: `window` (earliest last day, latest first day) leaves out, of those, the
+        stories whose date span (`save_linking`'s `story_span`) ends before or starts after it.
         """
         table, cls = _KINDS[kind]
         keys = list(dict.fromkeys(keys))
         if not keys:
             return []
         top = self._ranked_ids(kind, keys, limit, per_key)
+        where = ""
+        if kind == "story" and window is not None:
+            # A story with one end of its span unknown is bounded by the other; with neither, kept.
+            where = (
+                " AND (COALESCE(first_day, last_day) IS NULL"
+                " OR (COALESCE(last_day, first_day) >= ? AND COALESCE(first_day, last_day) <= ?))"
+            )
         data = {
             r[0]: r[1]
             for chunk in _chunks(top, 500)
-            for r in self.db.execute(f"SELECT id, data FROM {table} WHERE id IN ({_marks(chunk)})", chunk)
+            for r in self.db.execute(
+                f"SELECT id, data FROM {table} WHERE id IN ({_marks(chunk)}){where}",
+                [*chunk, *(window if where and window else ())],
+            )
         }
         return self._with_stances(kind, [from_dict(cls, json.loads(data[i])) for i in top if i in data])
 
@@ -359,13 +379,13 @@ class Store:
             return None
         return self._stances([claim_id]).get(claim_id, [])
 
-    def claim_tally(self, claim_id: str) -> tuple[dict[str, Any], list[str]] | None:
-        """A stored claim's tally (`claims.status.tally`) and reasons; None when it has none
-        (a claim stored before tallies were kept)."""
-        row = self.db.execute("SELECT summary, data FROM claims WHERE id=?", (claim_id,)).fetchone()
+    def claim_tally(self, claim_id: str) -> dict[str, Any] | None:
+        """A stored claim's tally (`claims.status.tally`, which holds its reason lines); None
+        when it has none (a claim stored before tallies were kept)."""
+        row = self.db.execute("SELECT summary FROM claims WHERE id=?", (claim_id,)).fetchone()
         if row is None or row[0] is None:
             return None
-        return json.loads(row[0]), json.loads(row[1]).get("reasons") or []
+        return json.loads(row[0])
 
     def _stances(self, claim_ids: Sequence[str]) -> dict[str, list[Stance]]:
         out: dict[str, list[Stance]] = {}
@@ -391,7 +411,29 @@ class Store:
         row = self.db.execute(f"SELECT data FROM {table} WHERE id=?", (record_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no {kind} with id {record_id!r}: `claimledger export` lists them")
-        return self._with_stances(kind, [from_dict(cls, json.loads(row[0]))])[0]
+        return self._with_doc_ids(kind, self._with_stances(kind, [from_dict(cls, json.loads(row[0]))]))[0]
+
+    def _with_doc_ids(self, kind: str, records: list[T]) -> list[T]:
+        """Stories get their documents from the documents' rows (the record holds none), in the
+        order they joined."""
+        if kind != "story" or not records:
+            return records
+        docs: dict[str, list[str]] = {}
+        if len(records) == 1:
+            rows = self.db.execute(
+                "SELECT story_id, id FROM documents WHERE story_id=? ORDER BY story_pos, seq",
+                (records[0].id,),  # type: ignore[attr-defined]
+            )
+        else:
+            rows = self.db.execute(
+                "SELECT story_id, id FROM documents WHERE story_id IS NOT NULL ORDER BY story_id, story_pos, seq"
+            )
+        for story_id, doc_id in rows:
+            docs.setdefault(story_id, []).append(doc_id)
+        for t in records:
+            t.doc_ids = docs.get(t.id, [])  # type: ignore[attr-defined]
+            t.size = len(t.doc_ids)  # type: ignore[attr-defined]
+        return records
 
     def all(self, kind: str) -> list[Any]:
         table, cls = _KINDS[kind]
@@ -405,7 +447,7 @@ class Store:
                 stances.setdefault(r[0], []).append(Stance(r[1], r[2], r[3], r[4], r[5]))
             for c in records:
                 c.stances = stances.get(c.id, [])
-        return records
+        return self._with_doc_ids(kind, records)
 
     def statements_by_ids(self, ids: Iterable[str]) -> dict[str, Statement]:
         ids = list(dict.fromkeys(ids))
@@ -434,6 +476,14 @@ class Store:
 
     def story_of(self, doc_id: str) -> str | None:
         row = self.db.execute("SELECT story_id FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def latest_published_in_story(self, story_id: str, but: str) -> str | None:
+        """The latest day-precise publication date among the documents of a story but `but`."""
+        row = self.db.execute(
+            "SELECT MAX(published) FROM documents WHERE story_id=? AND id<>? AND published_precision='day'",
+            (story_id, but),
+        ).fetchone()
         return row[0] if row else None
 
     def latest_published(self, doc_ids: Sequence[str]) -> str | None:
@@ -493,7 +543,8 @@ class Store:
         event_ids = [
             r[0] for r in self.db.execute(f"SELECT DISTINCT event_id FROM event_docs WHERE doc_id IN ({marks})", ids)
         ]
-        events = [self.get("event", e) for e in event_ids]
+        # By id order, the order the discrepancy finder pairs them in (see `story_events`).
+        events = [self.get("event", e) for e in sorted(event_ids, key=_id_order)]
         documents = {d.id: d for d in self.documents(ids)}
         return claims, statements, events, documents
 
@@ -505,13 +556,17 @@ class Store:
         events: Iterable[Event] = (),
         story: Story | None = None,
         tallies: Mapping[str, tuple[dict[str, Any], bool]] | None = None,
+        story_span: tuple[str | None, str | None] = (None, None),
     ) -> None:
         """Commit what the corpus stages decided for one document, and mark it linked.
+
+        `story_span`: the story's first and last day (`stories.span`), for `candidates`' window.
 
         `tallies` (from `claims.link`): a claim's tally, and whether its `stances` are only
         the ones to append after its stored ones; a claim without one has all its stances
         rewritten and no tally."""
         doc_id = analysis.document.id
+        changed_docs: set[str] = set()
         with self.transaction() as db:
             db.executemany(
                 "UPDATE mentions SET entity_id=? WHERE doc_id=? AND n=?",
@@ -549,6 +604,13 @@ class Store:
                 # Appended stances follow the stored ones (the tally counts them all).
                 first = tally["count"] - len(c.stances) if appended and tally is not None else 0
                 if not appended:
+                    before = set(
+                        db.execute("SELECT statement_id, stance, doc_id FROM stances WHERE claim_id=?", (c.id,))
+                    )
+                    after = {(s.statement_id, s.stance, s.doc_id) for s in c.stances}
+                    # Earlier documents whose stance on the claim changed (a relayed denial read
+                    # again, say) contribute other discrepancy rows now: derive theirs again.
+                    changed_docs.update(d for _, _, d in before ^ after if d != doc_id)
                     db.execute("DELETE FROM stances WHERE claim_id=?", (c.id,))
                 db.executemany(
                     "INSERT OR REPLACE INTO stances(claim_id, statement_id, doc_id, stance, n, score, repeats)"
@@ -571,16 +633,31 @@ class Store:
                     "INSERT OR IGNORE INTO event_docs(event_id, doc_id) VALUES(?, ?)", [(v.id, d) for d in v.doc_ids]
                 )
             if story is not None:
+                size = max(story.size, len(story.doc_ids))
                 self._put(
                     db,
                     "story",
                     story,
-                    (story.id, story.title, _dump(story)),
-                    "INSERT OR REPLACE INTO stories(id, title, data) VALUES(?,?,?)",
+                    # Without its documents: they are the documents' rows (`story_id`, `story_pos`).
+                    (story.id, story.title, _dump(replace(story, doc_ids=[], size=size)), *story_span),
+                    "INSERT OR REPLACE INTO stories(id, title, data, first_day, last_day) VALUES(?,?,?,?,?)",
                     story.keys,
                 )
-                db.execute("UPDATE documents SET story_id=? WHERE id=?", (story.id, doc_id))
+                # A document joins a story at its end; one linked again keeps its place.
+                db.execute(
+                    "UPDATE documents SET story_pos = CASE WHEN story_id IS ? AND story_pos IS NOT NULL"
+                    " THEN story_pos ELSE ? END, story_id=? WHERE id=?",
+                    (story.id, size - 1, story.id, doc_id),
+                )
                 db.execute("INSERT OR IGNORE INTO stale_stories(story_id) VALUES(?)", (story.id,))
+                db.execute("INSERT OR IGNORE INTO fresh_docs(doc_id) VALUES(?)", (doc_id,))
+            for d in sorted(changed_docs):
+                db.execute("INSERT OR IGNORE INTO fresh_docs(doc_id) VALUES(?)", (d,))
+                db.execute(
+                    "INSERT OR IGNORE INTO stale_stories(story_id)"
+                    " SELECT story_id FROM documents WHERE id=? AND story_id IS NOT NULL",
+                    (d,),
+                )
             db.execute("UPDATE documents SET state='linked' WHERE id=?", (doc_id,))
             self._save_counters(db)
 
@@ -605,6 +682,167 @@ class Store:
                     (x.id, story_id, x.kind, x.subject, _dump(x)),
                 )
             db.execute("DELETE FROM stale_stories WHERE story_id=?", (story_id,))
+
+    def discrepancy_work(self, story_id: str) -> tuple[list[tuple[str, int]], bool]:
+        """(document id, place in the story) of the documents of `story_id` whose discrepancy
+        rows are to be derived, and whether that is all of them: a story never indexed (from a
+        database older than the rows) is indexed whole."""
+        if self.db.execute("SELECT 1 FROM indexed_stories WHERE story_id=?", (story_id,)).fetchone():
+            rows = self.db.execute(
+                "SELECT f.doc_id, d.story_pos FROM fresh_docs f JOIN documents d ON d.id = f.doc_id"
+                " WHERE d.story_id=? ORDER BY d.story_pos",
+                (story_id,),
+            ).fetchall()
+            if all(r[1] is not None for r in rows):
+                return [(r[0], r[1]) for r in rows], False
+        story = self.get("story", story_id)
+        return [(d, i) for i, d in enumerate(story.doc_ids)], True
+
+    def discrepancy_inputs(
+        self, doc_ids: Sequence[str]
+    ) -> tuple[dict[str, list[Statement]], dict[str, list[tuple[str, str, Statement]]]]:
+        """Per document: its statements in text order, and its (claim id, stance, statement)
+        links. A statement no claim links is read from its columns (speaker and words are all
+        the discrepancy rows read of it); linked ones whole (frames: quantities, partial denials)."""
+        ids = list(doc_ids)
+        links_raw: list[tuple[str, str, str, str]] = []
+        for chunk in _chunks(ids, 500):
+            links_raw += self.db.execute(
+                f"SELECT claim_id, statement_id, stance, doc_id FROM stances WHERE doc_id IN ({_marks(chunk)})"
+                " ORDER BY claim_id, n",
+                chunk,
+            ).fetchall()
+        linked = {r[1] for r in links_raw}
+        statements: dict[str, list[Statement]] = {d: [] for d in ids}
+        by_id: dict[str, Statement] = {}
+        for d in ids:
+            for r in self.db.execute(
+                'SELECT id, doc_id, speaker, speaker_id, act, content, direct, date, start, "end", data'
+                " FROM statements WHERE doc_id=? ORDER BY start",
+                (d,),
+            ):
+                if r[0] in linked:
+                    st = from_dict(Statement, json.loads(r[10]))
+                else:
+                    st = Statement(
+                        id=r[0], doc_id=r[1], speaker=r[2], speaker_id=r[3], act=r[4], content=r[5],
+                        direct=bool(r[6]), date=r[7], start=r[8], end=r[9],
+                    )  # fmt: skip
+                statements[d].append(st)
+                by_id[st.id] = st
+        links: dict[str, list[tuple[str, str, Statement]]] = {d: [] for d in ids}
+        for claim_id, statement_id, stance, doc_id in links_raw:
+            if statement_id in by_id:
+                links[doc_id].append((claim_id, stance, by_id[statement_id]))
+        return statements, links
+
+    def discrepancy_groups(self, doc_ids: Sequence[str]) -> set[str]:
+        """The groups the stored rows of `doc_ids` belong to."""
+        ids = list(doc_ids)
+        return {
+            r[0]
+            for chunk in _chunks(ids, 500)
+            for r in self.db.execute(
+                f"SELECT DISTINCT grp FROM discrepancy_rows WHERE doc_id IN ({_marks(chunk)})", chunk
+            )
+        }
+
+    def discrepancy_rows(
+        self, story_id: str, groups: Iterable[str] = (), prefix: str | None = None
+    ) -> list[tuple[str, str, int, dict[str, Any]]]:
+        """Stored rows (group, doc id, pos, data) of `story_id` in `groups`, or in every group
+        whose key starts with `prefix` and a tab, by pos."""
+        out: list[tuple[str, str, int, dict[str, Any]]] = []
+        sql = "SELECT grp, doc_id, pos, data FROM discrepancy_rows WHERE story_id=? AND "
+        if prefix is not None:
+            # Group keys are "kind<TAB>...": those of one kind sort between "kind<TAB>" and "kind<LF>".
+            cur = self.db.execute(sql + "grp > ? AND grp < ? ORDER BY pos", (story_id, prefix + "\t", prefix + "\n"))
+            return [(r[0], r[1], r[2], json.loads(r[3])) for r in cur]
+        for g in groups:
+            cur = self.db.execute(sql + "grp=? ORDER BY pos", (story_id, g))
+            out += [(r[0], r[1], r[2], json.loads(r[3])) for r in cur]
+        return out
+
+    def story_events(self, story_id: str) -> list[Event]:
+        """The events of a story's documents, by id order, with every document each is in (read
+        from their columns: the discrepancy finder compares dates, wording and documents)."""
+        ids = [
+            r[0]
+            for r in self.db.execute(
+                "SELECT DISTINCT ed.event_id FROM documents d JOIN event_docs ed ON ed.doc_id = d.id"
+                " WHERE d.story_id=?",
+                (story_id,),
+            )
+        ]
+        ids.sort(key=_id_order)
+        docs: dict[str, list[str]] = {}
+        head: dict[str, tuple[str | None, str]] = {}
+        for chunk in _chunks(ids, 500):
+            marks = _marks(chunk)
+            for r in self.db.execute(f"SELECT id, date, description FROM events WHERE id IN ({marks})", chunk):
+                head[r[0]] = (r[1], r[2])
+            for r in self.db.execute(
+                f"SELECT event_id, doc_id FROM event_docs WHERE event_id IN ({marks}) ORDER BY rowid", chunk
+            ):
+                docs.setdefault(r[0], []).append(r[1])
+        return [Event(id=e, description=head[e][1], date=head[e][0], doc_ids=docs.get(e, [])) for e in ids if e in head]
+
+    def event_ids_for_docs(self, doc_ids: Iterable[str]) -> set[str]:
+        ids = list(doc_ids)
+        return {
+            r[0]
+            for chunk in _chunks(ids, 500)
+            for r in self.db.execute(f"SELECT event_id FROM event_docs WHERE doc_id IN ({_marks(chunk)})", chunk)
+        }
+
+    def claim_heads(self, ids: Iterable[str]) -> dict[str, Claim]:
+        """Claims by id without their stances (text and frame: what discrepancies name)."""
+        idl = list(dict.fromkeys(ids))
+        out: dict[str, Claim] = {}
+        for chunk in _chunks(idl, 500):
+            for r in self.db.execute(
+                f"SELECT id, COALESCE(head, data) FROM claims WHERE id IN ({_marks(chunk)})", chunk
+            ):
+                c = from_dict(Claim, json.loads(r[1]))
+                c.stances = []
+                out[r[0]] = c
+        return out
+
+    def save_story_discrepancies(
+        self,
+        story_id: str,
+        doc_ids: Sequence[str],
+        rows: Iterable[tuple[str, str, int, dict[str, Any]]],
+        found: Mapping[str, Iterable[Any]],
+        whole: bool,
+    ) -> None:
+        """One transaction: the rows of `doc_ids` replaced by `rows`, the discrepancies of each
+        group in `found` replaced by its new ones (all of the story's when `whole`), the story
+        marked indexed and no longer stale."""
+        ids = list(doc_ids)
+        with self.transaction() as db:
+            for chunk in _chunks(ids, 500):
+                db.execute(f"DELETE FROM discrepancy_rows WHERE doc_id IN ({_marks(chunk)})", chunk)
+                db.execute(f"DELETE FROM fresh_docs WHERE doc_id IN ({_marks(chunk)})", chunk)
+            db.executemany(
+                "INSERT INTO discrepancy_rows(story_id, grp, doc_id, pos, data) VALUES(?,?,?,?,?)",
+                [(story_id, g, d, pos, json.dumps(data, ensure_ascii=False)) for g, d, pos, data in rows],
+            )
+            if whole:
+                db.execute("DELETE FROM discrepancies WHERE story_id=?", (story_id,))
+            else:
+                db.executemany(
+                    "DELETE FROM discrepancies WHERE story_id=? AND grp=?", [(story_id, g) for g in found]
+                )
+            for g, xs in found.items():
+                for x in xs:
+                    db.execute(
+                        "INSERT OR REPLACE INTO discrepancies(id, story_id, kind, subject, data, grp)"
+                        " VALUES(?,?,?,?,?,?)",
+                        (x.id, story_id, x.kind, x.subject, _dump(x), g),
+                    )
+            db.execute("DELETE FROM stale_stories WHERE story_id=?", (story_id,))
+            db.execute("INSERT OR IGNORE INTO indexed_stories(story_id) VALUES(?)", (story_id,))
 
     def discrepancies(self, story_id: str | None = None) -> list[Any]:
         from claimledger.models import Discrepancy
