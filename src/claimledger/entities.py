@@ -622,6 +622,29 @@ def resolve(mentions: list[Mention], candidates: list[Entity], new_id: Callable[
     """
     pool: list[_Cand] = [_Cand(e) for e in candidates]
     changed: dict[str, _Cand] = {}
+    # Each mention is compared with the candidates sharing one of its own keys, not with the
+    # whole document's pool: a long article's pool holds hundreds of entities, and the match
+    # rules only ever accept one that shares a key anyway (surname variants, institution and
+    # owner, name, acronym, place).
+    by_key: dict[str, list[_Cand]] = {}
+    keyless: list[_Cand] = []
+
+    rank: dict[int, int] = {}
+
+    def index(cand: _Cand) -> None:
+        rank[id(cand)] = len(rank)
+        if not cand.entity.keys:
+            keyless.append(cand)
+        for k in cand.entity.keys:
+            by_key.setdefault(k, []).append(cand)
+
+    def sharing(keys: list[str]) -> list[_Cand]:
+        seen: dict[int, _Cand] = {id(c): c for k in keys for c in by_key.get(k, ())}
+        seen.update((id(c), c) for c in keyless)
+        return sorted(seen.values(), key=lambda c: rank[id(c)])  # the pool's order: ties go as before
+
+    for cand in pool:
+        index(cand)
 
     parsed_mentions = [(m, _parse(_mention_name(m), m.type)) for m in mentions]
 
@@ -645,11 +668,12 @@ def resolve(mentions: list[Mention], candidates: list[Entity], new_id: Callable[
                 sides = [c for c in pool if all(q.org is not None and q.org.kind == _SIDE_KIND for q in c.parsed)]
                 cand = _match(p, sides)
             else:
-                cand = _match(p, pool)
+                cand = _match(p, sharing(_keys_for(p, m.doc_id)))
         if cand is None:
             ent = Entity(id=new_id(), name=name, type=_entity_type(m.type, p))  # type: ignore[arg-type]
             cand = _Cand(ent)
             pool.append(cand)
+            index(cand)
         cand.add_form(name)
         if m.text and m.text != name:
             cand.add_form(m.text, count=0)
@@ -658,6 +682,9 @@ def resolve(mentions: list[Mention], candidates: list[Entity], new_id: Callable[
         for k in _keys_for(p, m.doc_id):
             if k not in e.keys:
                 e.keys.append(k)
+                by_key.setdefault(k, []).append(cand)
+        if cand in keyless and e.keys:
+            keyless.remove(cand)
         changed[e.id] = cand
 
     out: list[Entity] = []
