@@ -526,20 +526,7 @@ class Store:
         # speaker and words (quotes, names), and a long story has thousands of them. The
         # others are read whole (frames: quantities, partial denials).
         linked = {x.statement_id for xs in rows.values() for _, x in xs}
-        statements: dict[str, Statement] = {}
-        for d in ids:
-            for r in self.db.execute(
-                'SELECT id, doc_id, speaker, speaker_id, act, content, direct, date, start, "end", data'
-                " FROM statements WHERE doc_id=? ORDER BY start",
-                (d,),
-            ):
-                if r[0] in linked:
-                    statements[r[0]] = from_dict(Statement, json.loads(r[10]))
-                else:
-                    statements[r[0]] = Statement(
-                        id=r[0], doc_id=r[1], speaker=r[2], speaker_id=r[3], act=r[4], content=r[5],
-                        direct=bool(r[6]), date=r[7], start=r[8], end=r[9],
-                    )  # fmt: skip
+        statements = {st.id: st for d in ids for st in self._doc_statements(d, linked)}
         event_ids = [
             r[0] for r in self.db.execute(f"SELECT DISTINCT event_id FROM event_docs WHERE doc_id IN ({marks})", ids)
         ]
@@ -716,18 +703,7 @@ class Store:
         statements: dict[str, list[Statement]] = {d: [] for d in ids}
         by_id: dict[str, Statement] = {}
         for d in ids:
-            for r in self.db.execute(
-                'SELECT id, doc_id, speaker, speaker_id, act, content, direct, date, start, "end", data'
-                " FROM statements WHERE doc_id=? ORDER BY start",
-                (d,),
-            ):
-                if r[0] in linked:
-                    st = from_dict(Statement, json.loads(r[10]))
-                else:
-                    st = Statement(
-                        id=r[0], doc_id=r[1], speaker=r[2], speaker_id=r[3], act=r[4], content=r[5],
-                        direct=bool(r[6]), date=r[7], start=r[8], end=r[9],
-                    )  # fmt: skip
+            for st in self._doc_statements(d, linked):
                 statements[d].append(st)
                 by_id[st.id] = st
         links: dict[str, list[tuple[str, str, Statement]]] = {d: [] for d in ids}
@@ -735,6 +711,23 @@ class Store:
             if statement_id in by_id:
                 links[doc_id].append((claim_id, stance, by_id[statement_id]))
         return statements, links
+
+    def _doc_statements(self, doc_id: str, linked: set[str]) -> Iterator[Statement]:
+        """A document's statements in text order: whole for those in `linked`, the rest from
+        their columns only (the discrepancy finder compares just their speaker and words, and
+        a long story has thousands of them)."""
+        for r in self.db.execute(
+            'SELECT id, doc_id, speaker, speaker_id, act, content, direct, date, start, "end", data'
+            " FROM statements WHERE doc_id=? ORDER BY start",
+            (doc_id,),
+        ):
+            if r[0] in linked:
+                yield from_dict(Statement, json.loads(r[10]))
+            else:
+                yield Statement(
+                    id=r[0], doc_id=r[1], speaker=r[2], speaker_id=r[3], act=r[4], content=r[5],
+                    direct=bool(r[6]), date=r[7], start=r[8], end=r[9],
+                )  # fmt: skip
 
     def discrepancy_groups(self, doc_ids: Sequence[str]) -> set[str]:
         """The groups the stored rows of `doc_ids` belong to."""
