@@ -281,12 +281,12 @@ def link_document(analysis: DocAnalysis, store: Store) -> None:
     claim_keys = [k for st in analysis.statements for k in claims.statement_keys(st)]
     # The claims sharing most keys; a claim record carries all its appearances, so reading a
     # few hundred of them per document would cost more than the comparisons.
-    frame_keys = [k for k in claim_keys if not k.startswith("g|")]
+    frame_keys = [k for k in claim_keys if not k.startswith(claims.OPEN_KEY)]
     candidates: list[Claim] = store.claim_candidates(frame_keys, limit=CLAIM_CANDIDATES)
     # open claims (met by meaning, `claims.link`) come from their own pool, so that wordings
     # sharing a random hash band never push a frame's candidates out of the first
     seen = {c.id for c in candidates}
-    gist_keys = [k for k in claim_keys if k.startswith("g|")]
+    gist_keys = [k for k in claim_keys if k.startswith(claims.OPEN_KEY)]
     if gist_keys:
         candidates += [c for c in store.claim_candidates(gist_keys, limit=OPEN_CANDIDATES) if c.id not in seen]
     # Fetched on demand: only the claims this document joins need their statements, and a

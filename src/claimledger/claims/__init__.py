@@ -10,10 +10,20 @@ claims with every source's stance, and claim status with reasons.
 """
 
 from claimledger.claims.framing import frame, retraction, text_frame
-from claimledger.claims.linking import claim_keys, link, open_wordings, render, statement_keys, unify, warm
+from claimledger.claims.linking import (
+    OPEN_KEY,
+    claim_keys,
+    link,
+    open_wordings,
+    render,
+    statement_keys,
+    unify,
+    warm,
+)
 from claimledger.claims.status import partial_denial, status
 
 __all__ = [
+    "OPEN_KEY",
     "claim_keys",
     "frame",
     "link",

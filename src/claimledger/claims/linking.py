@@ -42,6 +42,7 @@ _MULTI = 0.8  # a statement may support several claims, each at least this close
 # homes") are at least this close in the multilingual sentence space; unrelated claims of one
 # story sit far below (0.1-0.5). Checked on sentences written for tests/claims.
 OPEN_THRESHOLD = 0.72
+OPEN_KEY = "g|"  # blocking keys of open wordings: hash bands of their embedding
 _OPEN_MIN_WORDS = 4
 _PERSONAL_SUBJECT = re.compile(
     r"(?:that\s+|что\s+)?(?:i|we|he|she|they|you|it|я|мы|он|она|они|вы|ты|оно)\b", re.IGNORECASE
@@ -114,7 +115,7 @@ def statement_keys(statement: Statement) -> list[str]:
     """Blocking keys: the store fetches the claims sharing at least one of them."""
     keys = frame_keys(statement_frame(statement))
     if _open(statement, statement_frame(statement)):
-        keys += [f"g|{k}" for k in embeddings.lsh_keys(gist(statement))]
+        keys += [OPEN_KEY + k for k in embeddings.lsh_keys(gist(statement))]
     if statement.act == "retract" or statement_frame(statement).get("retract"):
         # A retraction may name no proposition at all ("I misspoke"): its own claims are the candidates.
         keys.append(f"s|{stance_mod.speaker_key(statement)}")
@@ -123,7 +124,7 @@ def statement_keys(statement: Statement) -> list[str]:
 
 def claim_keys(claim: Claim) -> list[str]:
     keys = frame_keys(claim.frame) + [f"s|{c}" for c in claim.claimant_ids]
-    keys += [f"g|{k}" for k in embeddings.lsh_keys_packed(claim.frame.get("gist"))]
+    keys += [OPEN_KEY + k for k in embeddings.lsh_keys_packed(claim.frame.get("gist"))]
     return list(dict.fromkeys(keys))
 
 

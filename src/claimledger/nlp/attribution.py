@@ -2053,7 +2053,10 @@ def _according_as_channel(doc: Doc, found: list[Attribution]) -> list[Attributio
 # the modifiers a content may be cut before, and the phrases it may run on over
 _QUOTING = {"quote", "цитировать", "процитировать"}
 _REFUSALS = {"отказаться", "отказываться"}
-_WORDS_RU = ("комментари", "ответ", "интервью", "заявлени", "слов", "обвинени", "высказывани", "утверждени")
+# stems of Russian words for what was said: renouncing them takes them back ("отказался от своих
+# слов"); refusing them, or comment and interviews, is a non-answer ("отказались от комментариев")
+_SAID_RU = ("слов", "заявлени", "утверждени", "высказывани", "обвинени")
+_WORDS_RU = ("комментари", "ответ", "интервью", *_SAID_RU)
 _REQUESTS = {"request", "question", "inquiry", "enquiry", "call", "email", "message", "query"}
 _WITHDRAWING = {"withdraw", "drop", "abandon", "retract", "отозвать", "отзывать"}
 # what was said, as a thing: what is taken back ("withdrew his claim") or called untrue ("the
@@ -2064,7 +2067,7 @@ _SPEECH_NOUNS = {
     *"remark allegation accusation assertion report rumour rumor story suggestion".split(),
     *"сообщение слух публикация данные информация".split(),
 }
-_RENOUNCED = re.compile(r"от\s+(?:\w+\s+){0,2}(?:слов|заявлени|утверждени|высказывани|обвинени)")
+_RENOUNCED = re.compile(r"от\s+(?:\w+\s+){0,2}(?:" + "|".join(_SAID_RU) + ")")
 _QUOTED_PRONOUNS = {"him", "her", "them", "его", "её", "ее", "их"}
 _AS_SAYING = {"as", "saying", "telling", "writing"}
 _QUOTE_HOSTS = {"dobj", "obj", "prep", "obl", "attr", "oprd", "acomp"}
