@@ -298,7 +298,7 @@ def main() -> int:
         type=Path,
         default=None,
         help="reuse the spaCy parses in DIR/<split>.spacy (written by bench/train_cues.py; outside the repo) "
-        "and rerun only claimledger's attribution component",
+        "and rerun only claimledger's quotation and attribution components",
     )
     ap.add_argument("--cue-threshold", type=float, default=None, help="override the learned cue model's threshold")
     ap.add_argument("--cue-veto", type=float, default=None, help="override the learned cue model's veto threshold")
@@ -366,7 +366,9 @@ def main() -> int:
     if cached is not None and cached.is_file() and args.n is None:
         from spacy.tokens import DocBin
 
-        docs = [finder(d) for d in DocBin().from_disk(cached).get_docs(pipeline.vocab)]
+        # the quotation finder runs after the parser, so it is rerun too: the cache holds the parse
+        quoting = pipeline.get_pipe("claimledger_quotes")
+        docs = [finder(quoting(d)) for d in DocBin().from_disk(cached).get_docs(pipeline.vocab)]
     else:
         docs = list(pipeline.pipe([text for _, text, _ in docs_in], batch_size=16))
     t_parse = time.perf_counter() - t0

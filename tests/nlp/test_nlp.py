@@ -116,6 +116,31 @@ def test_quote_spanning_paragraphs() -> None:
     assert text[span[0] : span[1]].endswith("part,”")
 
 
+def test_quote_left_open_at_line_end_does_not_swallow_later_lines() -> None:
+    from claimledger.nlp.quotes import find_quotes
+
+    # one paragraph per line, as extracted articles come; the first line's second quotation is
+    # never closed, and the paragraphs after it hold other people's credited quotations
+    line = "the harbour board met on Tuesday to review the night shift and the pilot roster"
+    text = (
+        f"“The cranes are idle,” Mara Vell said of {line}. “We lose a day for every storm.\n"
+        "Dock workers have voted twice this year.\n"
+        "“Nobody told us,” said Oren Tash, a crane operator.\n"
+    )
+    got = [text[a:b] for a, b in find_quotes(text)]
+    assert "“Nobody told us,”" in got
+    assert not any("Dock workers" in q for q in got)
+
+
+def test_quote_continued_into_next_paragraph_ends_at_its_first_close() -> None:
+    from claimledger.nlp.quotes import find_quotes
+
+    text = "“First part of it.\n\n“Second part,” she said. “Another remark.”"
+    got = [text[a:b] for a, b in find_quotes(text)]
+    assert got[0].endswith("part,”")
+    assert got[1] == "“Another remark.”"
+
+
 def test_mixed_straight_and_curly_marks_pair_up() -> None:
     from claimledger.nlp.quotes import find_quotes
 

@@ -21,6 +21,10 @@ _PAIRS: dict[str, str] = {
 }
 _CLOSERS = set('”»“’"')
 _PARA = re.compile(r"\n\s*\n")
+_LINE = re.compile(r"\n\s*")
+# a text whose lines all stay this short may be hard-wrapped: its single line breaks fall
+# inside paragraphs, and only blank lines end them
+_WRAP_WIDTH = 100
 
 
 def _is_word(ch: str) -> bool:
@@ -28,9 +32,14 @@ def _is_word(ch: str) -> bool:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans. Most extracted articles put one paragraph per line, and a quotation
+    left open at a line's end (the convention for a quote running on into the next paragraph)
+    must not be closed at a mark several paragraphs later; a hard-wrapped text keeps its
+    blank-line paragraphs."""
+    wrapped = all(len(line) <= _WRAP_WIDTH for line in text.splitlines())
     out: list[tuple[int, int]] = []
     pos = 0
-    for m in _PARA.finditer(text):
+    for m in (_PARA if wrapped else _LINE).finditer(text):
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, len(text)))
@@ -124,7 +133,9 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             para_text = text[start:end].lstrip()
             if para_text[:1] in _PAIRS and left_open is None and first_closed is not None:
                 # continuation paragraph closes the quote opened earlier
-                span = max(found, key=lambda s: s[1])
+                # it runs to the first quotation that closes: what follows ("“…,” he said.
+                # “…”") is the credit and another quotation
+                span = min(found)
                 found = [s for s in found if s[0] < span[0] or s[1] > span[1]]
                 spans.append((carry, span[1]))
                 carry = None
