@@ -40,7 +40,9 @@ def parsed(split_dir: Path, cache: Path):  # type: ignore[no-untyped-def]
     arts = articles(split_dir, None)
     path = cache / f"{split_dir.name}.spacy"
     if path.is_file():
-        docs = list(DocBin().from_disk(path).get_docs(pipeline.vocab))
+        # the quotation finder runs after the parser: rerun it, so the cache only holds the parse
+        quoting = pipeline.get_pipe("claimledger_quotes")
+        docs = [quoting(d) for d in DocBin().from_disk(path).get_docs(pipeline.vocab)]
     else:
         cache.mkdir(parents=True, exist_ok=True)
         db = DocBin(store_user_data=True)

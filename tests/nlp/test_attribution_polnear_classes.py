@@ -76,3 +76,24 @@ def test_source_phrase_keeps_the_apposition_but_speaker_stays_the_name() -> None
     (att,) = [a for a in _atts(text) if a[1] == "said"]
     assert att[0] == "Mara Quill"
     assert att[4] == "Mara Quill, an economist at the Harbour Institute"
+
+
+def test_call_for_a_phrase_is_an_appeal() -> None:
+    text = (
+        "The harbour union has opposed the new shift rota and has called for scrapping the night pilot "
+        "roster at the Dorvik terminal."
+    )
+    got = [a for a in _atts(text) if a[1] == "called for"]
+    assert got, _atts(text)
+    speaker, _, act, content, _ = got[0]
+    assert speaker == "The harbour union"
+    assert act == "appeal"
+    assert content[0].startswith("scrapping the night pilot roster")
+
+
+def test_verb_of_talking_takes_its_topic() -> None:
+    text = "Mayor Ilse Varga spoke emotionally of the flooded tram depot during her visit on Monday."
+    got = [a for a in _atts(text) if a[1] == "spoke of"]
+    assert got, _atts(text)
+    assert got[0][0] == "Mayor Ilse Varga"
+    assert got[0][3][0].startswith("the flooded tram depot")

@@ -591,6 +591,10 @@ class _Finder:
                 cue = self.cue_act(tok)
                 if cue is not None:
                     att = self.verb_attribution(tok, cue[0], cue[1])
+                    if att is None and any(c.dep_ == "prep" for c in cue[1]):
+                        # "called for an inquiry", "has called for eliminating the loophole":
+                        # a phrasal cue's preposition governs what was asked, a phrase, not a clause
+                        att = self.learned_verb(tok)
                     if att is not None:
                         att.origin = "rule"
                 elif tok.lower_ == "according" or self.ru_according(tok):
@@ -899,6 +903,12 @@ class _Finder:
             # fallback below is new ("called for an inquiry", "pointed to the cost")
             act, cue_toks = rule[0], list(rule[1])
             if len(cue_toks) == 1 and tok.lemma_.lower() in self.cfg.needs_clause:
+                # "spoke of her early talks with the director", "asked Clinton about her
+                # emails": a verb of talking names its topic after "about"/"of"
+                topic = self.topic(tok)
+                if topic is not None:
+                    obj = next(g for g in topic.children if g.dep_ in ("pobj", "pcomp"))
+                    return self.verb_attribution(tok, "other", [*cue_toks, topic], list(obj.subtree))
                 # "wants a new tractor": the lexicon takes this verb only with a clause
                 return None
         else:
@@ -913,12 +923,12 @@ class _Finder:
             return self.passive(tok, act, cue_toks)
         right = [c for c in tok.children if c.i > tok.i and not c.is_punct and c not in cue_toks]
         # "called for X": the phrasal cue's preposition governs what was asked
-        right = [g for c in cue_toks if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"] + right
+        right = [g for c in cue_toks if c.dep_ == "prep" for g in c.children if g.dep_ in ("pobj", "pcomp")] + right
         if not right:
             return None
         first = right[0]
         content_toks: list[Token] = []
-        if first.dep_ == "pobj":
+        if first.dep_ in ("pobj", "pcomp"):
             content_toks = list(first.subtree)
         elif first.dep_ == "prep" and first.i == max(t.i for t in cue_toks) + 1 and first not in cue_toks:
             objs = [g for g in first.children if g.dep_ in ("pobj", "pcomp")]
@@ -951,6 +961,17 @@ class _Finder:
         )  # fmt: skip
         keep = act == "appeal" or (clause and act in ("claim", "deny", "confirm"))
         return self.verb_attribution(tok, act if keep else "other", cue_toks, content_toks)
+
+    def topic(self, tok: Token) -> Token | None:
+        """The "about"/"of"/"on" phrase after a verb of talking ("spoke about the need for
+        reform"), when it has an object."""
+        if tok.lemma_.lower() not in _TALKING:
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("about", "of", "on"):
+                if any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                    return c
+        return None
 
     def passive(self, tok: Token, act: str, cue_toks: list[Token]) -> Attribution | None:
         """ "The registration issue was first reported by The Washington Post": the agent is
@@ -2052,6 +2073,11 @@ def _according_as_channel(doc: Doc, found: list[Attribution]) -> list[Attributio
 
 # the modifiers a content may be cut before, and the phrases it may run on over
 _QUOTING = {"quote", "цитировать", "процитировать"}
+# verbs of talking whose topic follows "about"/"of"/"on"
+_TALKING = set(
+    "speak talk write testify comment complain joke boast brag ask tweet post rant muse remark inquire "
+    "speculate lecture reminisce warn".split()
+)
 _REFUSALS = {"отказаться", "отказываться"}
 # stems of Russian words for what was said: renouncing them takes them back ("отказался от своих
 # слов"); refusing them, or comment and interviews, is a non-answer ("отказались от комментариев")
