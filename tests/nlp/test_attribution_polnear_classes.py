@@ -97,3 +97,20 @@ def test_verb_of_talking_takes_its_topic() -> None:
     assert got, _atts(text)
     assert got[0][0] == "Mayor Ilse Varga"
     assert got[0][3][0].startswith("the flooded tram depot")
+
+
+def test_block_after_a_colon_is_what_was_said() -> None:
+    text = (
+        "Dorvik council met on Monday.\n\nThe mayor added:\n\n"
+        "The tram depot will reopen in June and nobody on the night shift will lose a job.\n\n"
+        "The depot flooded in March.\n"
+    )
+    got = [a for a in _atts(text) if a[1] == "added"]
+    assert got, _atts(text)
+    assert got[0][0] == "The mayor"
+    assert got[0][3] == ["The tram depot will reopen in June and nobody on the night shift will lose a job."]
+
+
+def test_colon_mid_line_is_no_block() -> None:
+    text = "The mayor added: the depot will reopen.\n\nThe depot flooded in March and the council met twice.\n"
+    assert not any("flooded" in c for a in _atts(text) for c in a[3])

@@ -1127,7 +1127,11 @@ class _Finder:
             if sp is not None:
                 content = [sp]
             elif content_toks is None:
-                content = self.interposed_content(tok, exclude) or self.ru_reported_clause(tok, exclude)
+                content = (
+                    self.interposed_content(tok, exclude)
+                    or self.ru_reported_clause(tok, exclude)
+                    or self.block_after_colon(tok)
+                )
         if content and not direct and len(content) == 1 and self.cfg.lang == "en":
             content = [self.trim_tail(content[0])]
         if content and not direct:
@@ -1174,6 +1178,23 @@ class _Finder:
         att.continuation = continuation
         att.act = refine_act(self.doc, att, self.cfg.lang)
         return att
+
+    def block_after_colon(self, tok: Token) -> list[CharSpan]:
+        """ "The governor added:" at the end of a line, and what he said is the next paragraph,
+        set off as a block with no quotation marks (or with an opening mark the writer never
+        closed)."""
+        end = tok.idx + len(tok)
+        m = _COLON_LINE.match(self.text, end)
+        if m is None or self.quote_at(m.end()) is not None:
+            return []
+        line_end = self.text.find("\n", m.end())
+        block = (m.end(), len(self.text) if line_end < 0 else line_end)
+        a, b = inner(self.text, block) if self.text[block[0]] in "\"“«'" else block
+        while b > a and self.text[b - 1].isspace():
+            b -= 1
+        if len(self.text[a:b].split()) < 4:
+            return []
+        return [(a, b)]
 
     def trim_tail(self, sp: CharSpan) -> CharSpan:
         """Cut a reported clause before a comment set off at its end: a non-restrictive relative
@@ -2073,6 +2094,8 @@ def _according_as_channel(doc: Doc, found: list[Attribution]) -> list[Attributio
 
 # the modifiers a content may be cut before, and the phrases it may run on over
 _QUOTING = {"quote", "цитировать", "процитировать"}
+# the rest of a cue's line when it hands over to a block: "added:", "said in a statement:"
+_COLON_LINE = re.compile(r"[^\S\n]*(?:[^\W\d][\w’'.-]*[^\S\n]+){0,5}?[^\S\n]*:[^\S\n]*\n\s*")
 # verbs of talking whose topic follows "about"/"of"/"on"
 _TALKING = set(
     "speak talk write testify comment complain joke boast brag ask tweet post rant muse remark inquire "
