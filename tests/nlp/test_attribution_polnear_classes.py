@@ -114,3 +114,16 @@ def test_block_after_a_colon_is_what_was_said() -> None:
 def test_colon_mid_line_is_no_block() -> None:
     text = "The mayor added: the depot will reopen.\n\nThe depot flooded in March and the council met twice.\n"
     assert not any("flooded" in c for a in _atts(text) for c in a[3])
+
+
+def test_as_clause_credits_the_sentence_around_it() -> None:
+    text = "The tram depot will reopen in June, as the mayor said on Monday."
+    got = [a for a in _atts(text) if a[1] == "said"]
+    assert got, _atts(text)
+    assert got[0][0] == "the mayor"
+    assert got[0][3] == ["The tram depot will reopen in June"]
+
+
+def test_as_clause_with_its_own_topic_is_a_time() -> None:
+    text = "As the mayor talked about the flooded depot, the council voted to close the tram line."
+    assert not any("council voted" in c for a in _atts(text) for c in a[3])

@@ -1131,6 +1131,7 @@ class _Finder:
                     self.interposed_content(tok, exclude)
                     or self.ru_reported_clause(tok, exclude)
                     or self.block_after_colon(tok)
+                    or self.as_clause_content(tok, exclude)
                 )
         if content and not direct and len(content) == 1 and self.cfg.lang == "en":
             content = [self.trim_tail(content[0])]
@@ -1178,6 +1179,32 @@ class _Finder:
         att.continuation = continuation
         att.act = refine_act(self.doc, att, self.cfg.lang)
         return att
+
+    def as_clause_content(self, tok: Token, exclude: set[int]) -> list[CharSpan]:
+        """ "Scott had a gun, as police have said": a cue in an "as" clause reports the clause
+        it hangs on, the sentence around it."""
+        if tok.dep_ != "advcl" or tok.head.i == tok.i:
+            return []
+        if tok.left_edge.lower_ != "as" or tok.left_edge.head.i != tok.i:
+            return []
+        # "as she called for X", "as Clinton talked about Y": a cue with something of its own
+        # to say is a time ("while"), not a credit for the clause around it
+        if tok.lemma_.lower() not in lexicon.VERB_CUES.get(self.cfg.lang, {}):
+            return []
+        if any(c.dep_ not in _BARE_CUE_DEPS and not _is_time_phrase(c) for c in tok.children):
+            return []
+        own = {t.i for t in tok.subtree}
+        toks = [t for t in tok.head.subtree if t.i not in own and t.i not in exclude and t.sent == tok.sent]
+        while toks and (toks[-1].is_punct or toks[-1].is_space):
+            toks.pop()
+        while toks and (toks[0].is_punct or toks[0].is_space):
+            toks.pop(0)
+        # one contiguous stretch before or after the "as" clause
+        run = [t for t in toks if t.i < min(own)] or [t for t in toks if t.i > max(own)]
+        sp = self.span_of(run)
+        if sp is None or len(self.text[sp[0] : sp[1]].split()) < 4:
+            return []
+        return [sp]
 
     def block_after_colon(self, tok: Token) -> list[CharSpan]:
         """ "The governor added:" at the end of a line, and what he said is the next paragraph,
@@ -2094,6 +2121,8 @@ def _according_as_channel(doc: Doc, found: list[Attribution]) -> list[Attributio
 
 # the modifiers a content may be cut before, and the phrases it may run on over
 _QUOTING = {"quote", "цитировать", "процитировать"}
+# what a cue may carry and still report nothing of its own ("as police have said on Friday")
+_BARE_CUE_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "mark", "advmod", "neg", "punct", "npadvmod"}
 # the rest of a cue's line when it hands over to a block: "added:", "said in a statement:"
 _COLON_LINE = re.compile(r"[^\S\n]*(?:[^\W\d][\w’'.-]*[^\S\n]+){0,5}?[^\S\n]*:[^\S\n]*\n\s*")
 # verbs of talking whose topic follows "about"/"of"/"on"
