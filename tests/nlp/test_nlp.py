@@ -147,3 +147,15 @@ def test_mixed_straight_and_curly_marks_pair_up() -> None:
     text = '"The bridge is safe,” said Dana Kirrow, an engineer. “It was inspected in May," she added.'
     got = [text[a:b] for a, b in find_quotes(text)]
     assert got == ['"The bridge is safe,”', '“It was inspected in May,"']
+
+
+def test_hard_wrapped_text_keeps_quotes_across_its_line_breaks() -> None:
+    from claimledger.nlp.quotes import find_quotes
+
+    text = (
+        "BELVAST, 15 mars 2031 — La montée des eaux au barrage de Narvon a contraint 1 200 personnes à quitter\n"
+        "leurs maisons vendredi. « Nous avons transféré 1 200 habitants dans les écoles de Tavrel et personne\n"
+        "n'est mort », a déclaré la cheffe du comité d'urgence.\n"
+    )
+    (span,) = find_quotes(text)
+    assert text[span[0] : span[1]].endswith("mort »")

@@ -22,9 +22,9 @@ _PAIRS: dict[str, str] = {
 _CLOSERS = set('”»“’"')
 _PARA = re.compile(r"\n\s*\n")
 _LINE = re.compile(r"\n\s*")
-# a text whose lines all stay this short may be hard-wrapped: its single line breaks fall
-# inside paragraphs, and only blank lines end them
-_WRAP_WIDTH = 100
+# a text whose lines all stay this short may be hard-wrapped (at 72, 80 or ~110 characters):
+# its single line breaks fall inside paragraphs, and only blank lines end them
+_WRAP_WIDTH = 130
 
 
 def _is_word(ch: str) -> bool:
