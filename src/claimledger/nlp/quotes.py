@@ -21,6 +21,8 @@ _PAIRS: dict[str, str] = {
 }
 _CLOSERS = set('”»“’"')
 _PARA = re.compile(r"\n\s*\n")
+# every character `_scan` acts on: straight and typographic quotation marks and apostrophes
+_MARKS = re.compile("['\"‘’‚“”«»„]")
 
 
 def _is_word(ch: str) -> bool:
@@ -44,7 +46,9 @@ def _scan(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int |
     closers_seen: list[int] = []
     straight_open: int | None = None
     skip_to = start
-    for i in range(start, end):
+    # Only the marks themselves do anything below: visit them, not every character.
+    for mark in _MARKS.finditer(text, start, end):
+        i = mark.start()
         if i < skip_to:
             continue
         ch = text[i]
