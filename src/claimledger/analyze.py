@@ -259,12 +259,13 @@ def link_document(analysis: DocAnalysis, store: Store) -> None:
     # Until its year is known, a document's dates must not place it in time.
     view = _undated(analysis) if provisional else analysis
     placed = store.story_of(doc.id)  # linked before: it stays in its story
+    weighted = stories.weighted_keys(view)
     candidates = (
         [store.get("story", placed)]
         if placed
-        else store.candidates("story", stories.doc_keys(view), window=stories.window(view))
+        else store.candidates("story", stories.doc_keys(view, weighted), window=stories.window(view))
     )
-    story = stories.assign(view, candidates, lambda: store.new_id("story"))
+    story = stories.assign(view, candidates, lambda: store.new_id("story"), weighted)
     if anchor is not None and provisional:
         reference = store.latest_published_in_story(story.id, doc.id)
         _complete_years(analysis, anchor, reference)

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, wraps
-from typing import TypeVar
+from typing import Any, TypeVar
 
 # key | English names (the first is the display name) | English demonyms/adjectives | Russian stems
 # (a backslash at the end of a line continues the row on the next)
@@ -296,9 +296,35 @@ def _en_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[st
         return "|".join(re.escape(n) for n in names)
 
     # (?!\w) rather than \b so that "U.S." (ending in a dot) still matches.
-    ci_re = re.compile(r"(?<!\w)(?:" + alt(ci) + r")(?!\w)", re.IGNORECASE)
+    ci_re = re.compile(r"(?<!\w)(?:" + _trie(n.lower() for n in ci) + r")(?!\w)", re.IGNORECASE)
     cs_re = re.compile(r"(?<!\w)(?:" + alt(cs) + r")(?!\w)")
     return ci_re, cs_re, surface
+
+
+def _trie(names: Iterable[str]) -> str:
+    """One alternation of `names` as a prefix tree: "(?:south\\ (?:korea|sudan)|...)".
+
+    The same matches as the names listed longest first, which is what the regex engine would
+    otherwise try, one name after the other, at every position of every document. Branches start
+    with distinct letters, so at most one can go on; a name that is a prefix of others is tried
+    after them (greedy `?`), so the longest name that fits still wins. The names must be in one
+    case: the pattern is compiled case-insensitively.
+    """
+    root: dict[str, Any] = {}
+    for name in names:
+        node = root
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
 
 
 def find_countries_en(text: str) -> list[tuple[int, int, str, bool]]:

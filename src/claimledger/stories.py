@@ -196,10 +196,18 @@ def _weighted_doc_keys(analysis: DocAnalysis) -> Counter[str]:
     return Counter({f"{best[s]}:{s}": n for s, n in counts.items()})
 
 
-def doc_keys(analysis: DocAnalysis) -> list[str]:
+def weighted_keys(analysis: DocAnalysis) -> Counter[str]:
+    """The document's stem keys with their salience, for `doc_keys` and `assign` to share (they
+    read the whole text and every mention; weigh them once per document)."""
+    return _weighted_doc_keys(analysis)
+
+
+def doc_keys(analysis: DocAnalysis, weighted: Counter[str] | None = None) -> list[str]:
     """Blocking keys of a document, most telling first (actors before terms, frequent first),
-    then the buckets of its embedding (which find stories told in other words or languages)."""
-    return _ranked(_weighted_doc_keys(analysis)) + embeddings.lsh_keys_packed(analysis.vector)
+    then the buckets of its embedding (which find stories told in other words or languages).
+    `weighted`: `weighted_keys(analysis)`, when the caller has it."""
+    keys = weighted if weighted is not None else _weighted_doc_keys(analysis)
+    return _ranked(keys) + embeddings.lsh_keys_packed(analysis.vector)
 
 
 def _ranked(counts: Counter[str]) -> list[str]:
@@ -408,16 +416,22 @@ def _joins(key_score: float, cos: float, conflict: bool) -> float:
     return 0.0
 
 
-def assign(analysis: DocAnalysis, candidates: list[Story], new_id: Callable[[], str]) -> Story:
+def assign(
+    analysis: DocAnalysis,
+    candidates: list[Story],
+    new_id: Callable[[], str],
+    weighted: Counter[str] | None = None,
+) -> Story:
     """The story the document belongs to (changed: doc id added, keys extended), or a new one.
 
     Candidates may come without their `doc_ids` (`Story.size` counts them): the story then
-    returned lists only the documents it gained here."""
+    returned lists only the documents it gained here. `weighted`: `weighted_keys(analysis)`,
+    when the caller has it."""
     doc = analysis.document
     for story in candidates:
         if doc.id in story.doc_ids:
             return story  # re-analysis of a document already placed
-    keys = _weighted_doc_keys(analysis)
+    keys = weighted if weighted is not None else _weighted_doc_keys(analysis)
     ranked = _ranked(keys)  # = doc_keys(analysis), without weighing the document's keys again
     day = _doc_date(analysis)
     df: Counter[str] = Counter()

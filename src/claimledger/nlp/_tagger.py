@@ -212,7 +212,7 @@ def role_features(
         if i == head.i:
             f.append("HEAD")
             f.append(f"hl={lemma}")
-            f.extend(f"h:{x}" for x in cues.features(head, df.quotes))
+            f.extend(f"h:{x}" for x in cues.token_features(head, df.quotes))
             if cue_score is not None:
                 f.append(f"cs={int(10 * cue_score)}")
             f.append(f"ro={origin}")

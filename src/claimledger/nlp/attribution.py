@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.nlp import _tagger, cues, lexicon
+from claimledger.nlp import index as doc_index
 from claimledger.nlp.quotes import inner
 
 CharSpan = tuple[int, int]
@@ -137,7 +138,7 @@ class _Finder:
     def __init__(self, doc: Doc, cfg: AttributionFinder) -> None:
         self.doc = doc
         self.cfg = cfg
-        self.text = doc.text
+        self.text = doc_index.text(doc)  # spaCy rebuilds `doc.text` from every token on each read
         self.quotes: list[CharSpan] = list(doc._.quotes or [])
         self.q_starts = [q[0] for q in self.quotes]
         self.used_quotes: set[int] = set()
@@ -395,7 +396,7 @@ class _Finder:
         """ "Name, the adviser to ..., said": a parse that lost the subject still has the name
         at the start of a comma-wrapped appositive right before the cue."""
         sent = tok.sent
-        for ent in reversed([e for e in self.doc.ents if e.start >= sent.start and e.end <= tok.i]):
+        for ent in reversed([e for e in doc_index.ents(self.doc) if e.start >= sent.start and e.end <= tok.i]):
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
             gap = self.text[ent.end_char : tok.idx]
@@ -1861,7 +1862,7 @@ def refine_act(doc: Doc, att: Attribution, lang: str) -> str:
         # "отказался от своих слов": renouncing one's words takes them back; a refusal of
         # comment ("от комментариев") stays a non-answer
         cs, ce = att.content[0]
-        if _RENOUNCED.match(doc.text[cs:ce].lower()):
+        if _RENOUNCED.match(doc_index.text(doc)[cs:ce].lower()):
             return "retract"
     if att.cue_lemma in _WITHDRAWING and att.content:
         # "withdrew his claim", "dropped the allegation": taking back words, not troops
@@ -2187,7 +2188,7 @@ def triple_features(
     lemma = cue_tok.lemma_.lower() if cue_tok is not None else "-"
     out.append(f"ncue={min(3, len(att.cue))}")
     if cue_tok is not None:
-        out.extend(f"c:{f}" for f in cues.features(cue_tok, index))
+        out.extend(f"c:{f}" for f in cues.token_features(cue_tok, index))
         if cue_model is not None and cues.is_candidate(cue_tok):
             out.append(f"cs={int(10 * cue_model.score(cue_tok, index))}")
     # the content
@@ -2280,7 +2281,7 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
 
 
 def span_text(doc: Doc, sp: CharSpan) -> str:
-    return doc.text[sp[0] : sp[1]]
+    return doc_index.text(doc)[sp[0] : sp[1]]
 
 
 __all__ = ["Attribution", "AttributionFinder", "Span", "refine_act", "span_text"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
+import weakref
 from functools import lru_cache
 from pathlib import Path
 
@@ -138,6 +139,25 @@ def features(tok: Token, quotes: QuoteIndex) -> list[str]:
     return out
 
 
+# Per Doc: the quotations the features were read with, and each token's features. A token is
+# scored as a cue candidate, again as the cue of each reading the attribution scorer weighs, and
+# again as a tagger's cue head; its features do not change in between.
+_FEATURES: weakref.WeakKeyDictionary[Doc, tuple[list[tuple[int, int]], dict[int, list[str]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def token_features(tok: Token, quotes: QuoteIndex) -> list[str]:
+    """`features`, read once per token of a Doc (for the same quotations); do not mutate."""
+    entry = _FEATURES.get(tok.doc)
+    if entry is None or entry[0] != quotes.quotes:
+        entry = _FEATURES[tok.doc] = (quotes.quotes, {})
+    got = entry[1].get(tok.i)
+    if got is None:
+        got = entry[1][tok.i] = features(tok, quotes)
+    return got
+
+
 class CueModel:
     """Logistic-regression weights over `features`: `score(tok)` is P(token is a cue)."""
 
@@ -149,7 +169,7 @@ class CueModel:
         self.veto = veto
 
     def score(self, tok: Token, quotes: QuoteIndex) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features(tok, quotes))
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in token_features(tok, quotes))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

@@ -25,6 +25,8 @@ _LINE = re.compile(r"\n\s*")
 # a text whose lines all stay this short may be hard-wrapped (at 72, 80 or ~110 characters):
 # its single line breaks fall inside paragraphs, and only blank lines end them
 _WRAP_WIDTH = 130
+# every character `_scan` acts on: straight and typographic quotation marks and apostrophes
+_MARKS = re.compile("['\"‘’‚“”«»„]")
 
 
 def _is_word(ch: str) -> bool:
@@ -53,7 +55,9 @@ def _scan(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int |
     closers_seen: list[int] = []
     straight_open: int | None = None
     skip_to = start
-    for i in range(start, end):
+    # Only the marks themselves do anything below: visit them, not every character.
+    for mark in _MARKS.finditer(text, start, end):
+        i = mark.start()
         if i < skip_to:
             continue
         ch = text[i]

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import snowballstemmer
+if TYPE_CHECKING:
+    import snowballstemmer
 
 _WORD = re.compile(r"\w+")
 # FTS5 syntax a user may mean: phrases, prefixes, grouping, column filters, NEAR and the
@@ -25,6 +27,9 @@ _MIN_STEM = 3
 
 @lru_cache(maxsize=8)
 def _stemmer(language: str) -> snowballstemmer.stemmer:
+    # imported on the first search: it loads every language's stemmer, which analyse never needs
+    import snowballstemmer
+
     return snowballstemmer.stemmer(language)
 
 
