@@ -237,6 +237,20 @@ def test_unrelated_statement_does_not_link(nlp) -> None:  # type: ignore[no-unty
     assert {len(c.stances) for c in out} == {1}
 
 
+def test_a_theme_meets_its_genus_from_either_side_and_nothing_else() -> None:
+    from claimledger.claims import lexicon as lx
+    from claimledger.claims.linking import _genus_overlap
+
+    assert _genus_overlap({"drone", "plant"}, {"equipment"}) and _genus_overlap({"weapon"}, {"port", "missile"})
+    assert not _genus_overlap({"drone"}, {"tank"}) and not _genus_overlap({"drone"}, set())
+    # Every pair of one- and two-theme sets of the vocabulary, against the pairwise definition.
+    vocab = sorted(set(lx.GENUS) | {g for gs in lx.GENUS.values() for g in gs})
+    sets = [{t} for t in vocab] + [{a, b} for a, b in itertools.combinations(vocab[::3], 2)]
+    for a, b in itertools.product(sets, sets):
+        pairwise = any(x in lx.GENUS.get(y, ()) or y in lx.GENUS.get(x, ()) for x in a for y in b)
+        assert _genus_overlap(a, b) == pairwise, (a, b)
+
+
 # ---------------------------------------------------------------------------------------
 # Status rules
 # ---------------------------------------------------------------------------------------

@@ -144,8 +144,18 @@ def _concepts(lemmas: set[str]) -> set[str]:
     return out
 
 
+def _genera(themes: set[str]) -> set[str]:
+    out: set[str] = set()
+    for t in themes:
+        out.update(lx.GENUS.get(t, ()))
+    return out
+
+
 def _genus_overlap(a: set[str], b: set[str]) -> bool:
-    return any(x in lx.GENUS.get(y, ()) or y in lx.GENUS.get(x, ()) for x in a for y in b)
+    """One side names a genus of a theme of the other ("equipment" and "drone")."""
+    # Through each side's genera, not pair by pair: frames carry up to eight themes, and a
+    # document's statements meet tens of candidate claims each.
+    return not a.isdisjoint(_genera(b)) or not b.isdisjoint(_genera(a))
 
 
 def _places_for(fr: dict[str, Any], preds: set[str]) -> set[str]:
