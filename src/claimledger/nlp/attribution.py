@@ -908,8 +908,8 @@ class _Finder:
                 # emails": a verb of talking names its topic after "about"/"of"
                 topic = self.topic(tok)
                 if topic is not None:
-                    obj = next(g for g in topic.children if g.dep_ in ("pobj", "pcomp"))
-                    return self.verb_attribution(tok, "other", [*cue_toks, topic], list(obj.subtree))
+                    prep, obj = topic
+                    return self.verb_attribution(tok, "other", [*cue_toks, prep], list(obj.subtree))
                 # "wants a new tractor": the lexicon takes this verb only with a clause
                 return None
         else:
@@ -963,15 +963,16 @@ class _Finder:
         keep = act == "appeal" or (clause and act in ("claim", "deny", "confirm"))
         return self.verb_attribution(tok, act if keep else "other", cue_toks, content_toks)
 
-    def topic(self, tok: Token) -> Token | None:
-        """The "about"/"of"/"on" phrase after a verb of talking ("spoke about the need for
-        reform"), when it has an object."""
+    def topic(self, tok: Token) -> tuple[Token, Token] | None:
+        """The "about"/"of"/"on" preposition after a verb of talking and its object ("spoke
+        about the need for reform")."""
         if tok.lemma_.lower() not in _TALKING:
             return None
         for c in tok.children:
             if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("about", "of", "on"):
-                if any(g.dep_ in ("pobj", "pcomp") for g in c.children):
-                    return c
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return c, obj
         return None
 
     def passive(self, tok: Token, act: str, cue_toks: list[Token]) -> Attribution | None:
