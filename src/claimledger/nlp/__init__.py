@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from claimledger.errors import ModelMissingError
 from claimledger.nlp import components as _components  # noqa: F401  (registers the factories)
-from claimledger.nlp import extensions
+from claimledger.nlp import extensions, morphology
 
 __all__ = ["load", "parse", "pipe"]
 
@@ -65,6 +65,7 @@ def _blank(lang: str) -> Language:
 def _build(lang: str) -> Language:
     if lang == "en":
         nlp = _english()
+        morphology.compile_pipeline(nlp)
         nlp.add_pipe("claimledger_paragraphs", before="parser")
     elif lang == "ru":
         nlp = _russian()
