@@ -32,3 +32,12 @@ def test_trailing_participle_belongs_to_the_reporter() -> None:
     assert said[2] == ["the tax plan would hurt farmers"]
     (arguing,) = [a for a in atts if a[1] == "arguing"]
     assert arguing[0] == "Senator Ilsa Marrow"
+
+
+def test_trailing_concession_is_the_writers_aside() -> None:
+    text = (
+        "Mayor Tobin Arle claimed that closing the old harbour was a wise decision, "
+        "although he again refused to publish the engineers' report."
+    )
+    (claimed,) = [a for a in _atts(text) if a[1] == "claimed"]
+    assert claimed[2] == ["closing the old harbour was a wise decision"]

@@ -1228,7 +1228,8 @@ class _Finder:
     def trim_tail(self, sp: CharSpan) -> CharSpan:
         """Cut a reported clause before a comment set off at its end: a non-restrictive relative
         (", who has never faced a race"), a participle (", arguing that ..."), an apposition
-        ("-- a news network"), a comma-led "with" phrase, or what follows a semicolon. They are
+        ("-- a news network"), a comma-led "with" phrase or concession (", although he refused
+        to ..."), or what follows a semicolon. They are
         the writer's gloss or a second act, not what was said, and annotators leave them out;
         a contrast (", but B") stays, being said too. English only: Russian sets off every
         relative clause with a comma, restrictive or not."""
@@ -1253,7 +1254,8 @@ class _Finder:
             participle = head.tag_ == "VBG" and head.dep_ in _PARTICIPLE_DEPS and n.i == head.left_edge.i
             apposition = head.dep_ == "appos"
             absolute = head.dep_ == "prep" and head.lower_ == "with" and head.i == n.i
-            if nonrestrictive or participle or apposition or absolute:
+            concessive = head.dep_ == "advcl" and n.lower_ in _CONCESSIVE and n.i == head.left_edge.i
+            if nonrestrictive or participle or apposition or absolute or concessive:
                 return self._cut(sp, lo, t.i)
         return sp
 
@@ -2059,6 +2061,8 @@ _APPEAL_VERBS = {
     "требовать",
 }
 _RELATIVES = {"which", "who", "whom", "whose", "where"}
+# ", although he refused to ...": a comma-led concession at the end is the writer's aside
+_CONCESSIVE = {"although", "though", "whereas", "while"}
 _PARTICIPLE_DEPS = {"advcl", "acl", "xcomp", "conj"}
 _WH = {"what", "how", "whether", "why", "when", "where", "who", "which", "if"}
 _WH_VERBS = {"say", "ask", "know", "decide", "wonder", "explain", "tell", "see", "disclose", "reveal", "indicate"}
