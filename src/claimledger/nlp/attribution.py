@@ -762,7 +762,7 @@ class _Finder:
                 continue
             # a transcript turn in capitals ("PENCE: ...") is a cue whatever the score: the
             # model saw few transcripts, and `turn` still checks the shape and the name
-            upper_turn = tok.text == ":" and cues.turn_shape(tok) == "upper"
+            upper_turn = tok.text == ":" and (cues.turn_shape(tok) == "upper" or self.headline_turn(tok))
             if not upper_turn and self.cue_score(tok, index) < (model.threshold if threshold is None else threshold):
                 continue
             att: Attribution | None
@@ -1024,6 +1024,7 @@ class _Finder:
                 all(t.is_upper for t in names if t.is_alpha)
                 or any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in names)
                 or any(t.lemma_.lower() in _TURN_SOURCES for t in names)
+                or self.named_later(names)
             )
             or len(names) > 6
             or any(t.lower_ in _TURN_LABELS for t in names)
@@ -1054,6 +1055,24 @@ class _Finder:
         )
         att.act = refine_act(self.doc, att, self.cfg.lang)
         return att
+
+    def headline_turn(self, colon: Token) -> bool:
+        """ "Pence: Flowers Won't Be at Debate": the headline convention of crediting a line to
+        the name before its colon (`turn` still checks the name)."""
+        return cues.turn_shape(colon) == "title" and "\n" not in self.text[: colon.idx].strip()
+
+    def named_later(self, names: list[Token]) -> bool:
+        """Every word of a title-case run before a colon belongs to one named actor of the text
+        after it ("Sanders" in "Bernie Sanders"): the parser's entity tagger often misses names
+        in headlines, and "Tax Plan:" or "Election 2016:" are topics, not speakers."""
+        words = {t.lower_ for t in names if t.is_alpha}
+        if not words or any(w in _TURN_LABELS for w in words):
+            return False
+        last = names[-1].i
+        return any(
+            e.start > last and e.label_ in ("PERSON", "ORG", "NORP", "GPE") and words <= {t.lower_ for t in e}
+            for e in doc_index.ents(self.doc)
+        )
 
     def verb_attribution(
         self, tok: Token, act: str, cue_toks: list[Token], content_toks: list[Token] | None = None
