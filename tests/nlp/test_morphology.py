@@ -84,3 +84,18 @@ def test_english_pipeline_uses_the_lookup_pipes() -> None:
     names = nlp.load("en").pipe_names
     assert "claimledger_attribute_ruler" in names
     assert "claimledger_lemmatizer" in names
+
+
+def test_stock_pipes_are_left_as_they_were(pair: tuple[Language, Language]) -> None:
+    # the lookup lemmatizer reads its own copy of the word index; the model can still be saved
+    _, compiled = pair
+    index = compiled.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(words, list) for words in index.values())
+    assert compiled.get_pipe("lemmatizer").to_bytes()
+
+
+def test_lookup_lemmatizer_reads_its_own_index(pair: tuple[Language, Language]) -> None:
+    _, compiled = pair
+    own = compiled.get_pipe("claimledger_lemmatizer").stock
+    assert own.lemmatize.__self__ is own
+    assert all(isinstance(words, frozenset) for words in own.lookups.get_table("lemma_index").values())

@@ -17,12 +17,14 @@ pipes have the expected shape and leaves the stock pipes otherwise.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
@@ -205,16 +207,25 @@ class MemoLemmatizer:
     """
 
     def __init__(self, stock: Any) -> None:
-        self.stock = stock
+        # A private copy of the stock pipe, whose word index holds sets: its rules test each
+        # candidate form against a list of 20k-57k known words, and as a set the same test is
+        # one lookup. The stock pipe and its tables stay as they were (and serialisable).
+        self.stock = copy.copy(stock)
+        self.stock.cache = {}
+        lookups = Lookups()
+        for name in stock.lookups.tables:
+            table = stock.lookups.get_table(name)
+            if name == "lemma_index":
+                fast = lookups.add_table(name)
+                for key, words in table.items():
+                    fast[key] = frozenset(words) if isinstance(words, list) else words
+            else:
+                lookups.set_table(name, table)
+        self.stock.lookups = lookups
+        # the stock pipe binds `lemmatize` to itself when built: bind the copy's own
+        self.stock.lemmatize = self.stock.rule_lemmatize
         self._memo: dict[tuple[int, int, int], int] = {}
         self._base: dict[tuple[int, int], bool] = {}
-        # The rules test each candidate form against a list of 20k-57k known words; as sets the
-        # same test is one lookup. (This pipeline's own copy of the tables; it is never saved.)
-        index = stock.lookups.get_table("lemma_index", None) if stock.lookups.has_table("lemma_index") else None
-        if index is not None:
-            for key in list(index.keys()):
-                if isinstance(index[key], list):
-                    index[key] = frozenset(index[key])
 
     def _lemma(self, token: Any, pos: int, morph: int) -> str:
         # The stock order: no POS -> lower case (with its warning, so the stock pipe says it);
