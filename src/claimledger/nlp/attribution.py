@@ -760,9 +760,10 @@ class _Finder:
         for tok in self.doc:
             if not cues.is_candidate(tok) or tok.idx in taken or self.in_quote(tok):
                 continue
-            # a transcript turn in capitals ("PENCE: ...") is a cue whatever the score: the
-            # model saw few transcripts, and `turn` still checks the shape and the name
-            upper_turn = tok.text == ":" and (cues.turn_shape(tok) == "upper" or self.headline_turn(tok))
+            # a transcript turn in capitals ("PENCE: ...") or a headline's "Pence: ..." is a cue
+            # whatever the score: the model saw few of them, and `turn` still checks the name
+            shape = cues.turn_shape(tok) if tok.text == ":" else None
+            upper_turn = shape == "upper" or (shape == "title" and self.in_headline(tok))
             if not upper_turn and self.cue_score(tok, index) < (model.threshold if threshold is None else threshold):
                 continue
             att: Attribution | None
@@ -1056,10 +1057,10 @@ class _Finder:
         att.act = refine_act(self.doc, att, self.cfg.lang)
         return att
 
-    def headline_turn(self, colon: Token) -> bool:
-        """ "Pence: Flowers Won't Be at Debate": the headline convention of crediting a line to
-        the name before its colon (`turn` still checks the name)."""
-        return cues.turn_shape(colon) == "title" and "\n" not in self.text[: colon.idx].strip()
+    def in_headline(self, tok: Token) -> bool:
+        """On the text's first line: "Pence: Flowers Won't Be at Debate" is the headline
+        convention of crediting a line to the name before its colon."""
+        return "\n" not in self.text[: tok.idx].strip()
 
     def named_later(self, names: list[Token]) -> bool:
         """Every word of a title-case run before a colon belongs to one named actor of the text
@@ -1248,8 +1249,8 @@ class _Finder:
         """Cut a reported clause before a comment set off at its end: a non-restrictive relative
         (", who has never faced a race"), a participle (", arguing that ..."), an apposition
         ("-- a news network"), a comma-led "with" phrase or concession (", although he refused
-        to ..."), or what follows a semicolon. They are
-        the writer's gloss or a second act, not what was said, and annotators leave them out;
+        to ..."), or what follows a semicolon. They are the writer's gloss or a second act, not
+        what was said, and annotators leave them out;
         a contrast (", but B") stays, being said too. English only: Russian sets off every
         relative clause with a comma, restrictive or not."""
         span = self.doc.char_span(*sp, alignment_mode="expand")

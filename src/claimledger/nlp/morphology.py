@@ -42,6 +42,11 @@ class UnsupportedPattern(ValueError):
     """A ruler pattern this compiler does not read (the stock pipe is kept)."""
 
 
+def _hash(vocab_strings: Any, s: str) -> int:
+    # The Matcher reads a missing value ("") as hash 0, as the token array holds it.
+    return 0 if s == "" else int(vocab_strings.add(s))
+
+
 def _predicate(vocab_strings: Any, attr: str, value: Any) -> Callable[[_Token], bool]:
     if attr not in _ATTR_SLOT:
         raise UnsupportedPattern(f"attribute {attr}")
@@ -52,8 +57,7 @@ def _predicate(vocab_strings: Any, attr: str, value: Any) -> Callable[[_Token], 
         return lambda t: t[slot] == value
 
     def h(s: str) -> int:
-        # The Matcher reads a missing value ("") as hash 0, as the token array holds it.
-        return 0 if s == "" else vocab_strings.add(s)
+        return _hash(vocab_strings, s)
 
     if isinstance(value, str):
         want = h(value)
@@ -76,9 +80,9 @@ def _index_keys(vocab_strings: Any, spec: dict[str, Any], attr: str) -> list[int
     """The hashes a token's `attr` must have for `spec` to match it; None when unconstrained."""
     value = spec.get(attr)
     if isinstance(value, str):
-        return [0 if value == "" else vocab_strings.add(value)]
+        return [_hash(vocab_strings, value)]
     if isinstance(value, dict) and list(value) == ["IN"]:
-        return [0 if s == "" else vocab_strings.add(s) for s in value["IN"]]
+        return [_hash(vocab_strings, s) for s in value["IN"]]
     return None
 
 
@@ -108,9 +112,8 @@ class CompiledAttributeRuler:
         self.anywhere: list[tuple[int, Callable[[_Token], bool]]] = []
         # longer rules: (rule, token predicates, index of the token the attributes go to)
         self.sequences: list[tuple[int, list[Callable[[_Token], bool]], int, int, frozenset[int] | None]] = []
-        rules = 0
+        patterns = list(patterns)
         for rule, entry in enumerate(patterns):
-            rules += 1
             index = int(entry.get("index", 0))
             for pattern in entry["patterns"]:
                 if not isinstance(pattern, list) or not pattern:
@@ -135,7 +138,7 @@ class CompiledAttributeRuler:
                         self.by_tag.setdefault(k, []).append((rule, preds[0]))
                 else:
                     self.anywhere.append((rule, preds[0]))
-        if len(attrs) != rules:
+        if len(attrs) != len(patterns):
             raise UnsupportedPattern("patterns and attributes disagree")
         self._single: dict[_Token, tuple[int, ...]] = {}
         self._merged: dict[tuple[int, ...], dict[Any, Any]] = {}
