@@ -169,6 +169,54 @@ def test_candidates_take_the_most_recent_records_of_a_common_key(store: Store) -
     assert [e.id for e in store.candidates("entity", many)] == [ids[0]]
 
 
+def test_a_record_written_again_is_its_keys_most_recent(tmp_path: Path) -> None:
+    a = _analysis()
+    with Store(tmp_path / "k.db") as store:
+        store.save_analysis(a)
+        ents = [Entity(id=store.new_id("entity"), name=f"P{n}", type="PERSON", keys=["c:korvo"]) for n in range(4)]
+        for e in ents:
+            store.save_linking(DocAnalysis(document=a.document), [e])
+        store.save_linking(DocAnalysis(document=a.document), [ents[0]])  # rewritten: newest now
+        assert [e.id for e in store.candidates("entity", ["c:korvo"], per_key=2)] == sorted([ents[0].id, ents[3].id])
+    # The write order survives reopening: a later process's writes are newer still.
+    with Store(tmp_path / "k.db") as store:
+        store.save_linking(DocAnalysis(document=a.document), [ents[1]])
+        assert {e.id for e in store.candidates("entity", ["c:korvo"], per_key=2)} == {ents[0].id, ents[1].id}
+
+
+def test_a_version_6_database_keeps_its_keys_in_write_order(tmp_path: Path) -> None:
+    from claimledger.store._sqlite import _split_sql
+
+    db = tmp_path / "v6.db"
+    con = sqlite3.connect(db, isolation_level=None)
+    for n, script in enumerate(MIGRATIONS[:6], 1):
+        for stmt in _split_sql(script):
+            con.execute(stmt)
+        con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)", (str(n),))
+    for n in range(1, 5):
+        record = {"id": f"e{n}", "name": f"P{n}", "type": "PERSON", "aliases": [], "keys": ["c:korvo"]}
+        con.execute("INSERT INTO entities(id, name, type, data) VALUES(?, ?, 'PERSON', ?)",
+                    (f"e{n}", f"P{n}", json.dumps(record)))
+    # Written e3, e1, e4, e2 (rowid order), so the two most recent are e4 and e2.
+    for n in (3, 1, 4, 2):
+        con.execute("INSERT INTO keys(kind, key, id) VALUES('entity', 'c:korvo', ?)", (f"e{n}",))
+    con.execute("INSERT INTO keys(kind, key, id) VALUES('minhash', 'mh:0:x', 'd1')")
+    con.execute("INSERT INTO documents(id, source, text, seq, signature) VALUES('d1', 'd1', 'x', 1, '[1, 2]')")
+    con.close()
+    with Store(db) as store:
+        assert store.schema_version == len(MIGRATIONS)
+        assert {e.id for e in store.candidates("entity", ["c:korvo"], per_key=2)} == {"e4", "e2"}
+        assert store.near_duplicate_candidates(["mh:0:x"]) == [("d1", [1, 2])]
+        a = _analysis()
+        store.save_analysis(a)
+        e1 = store.get("entity", "e1")
+        store.save_linking(DocAnalysis(document=a.document), [e1])  # written after the migrated rows
+        assert {e.id for e in store.candidates("entity", ["c:korvo"], per_key=2)} == {"e1", "e2"}
+        # One row per (kind, key, record), however often it is written.
+        store.save_linking(DocAnalysis(document=a.document), [e1])
+        assert store.db.execute("SELECT COUNT(*) FROM keys WHERE kind='entity' AND id='e1'").fetchone()[0] == 1
+
+
 def test_document_vector_round_trips(store: Store) -> None:
     a = _analysis()
     a.vector = "AAAA"

@@ -178,4 +178,23 @@ MIGRATIONS: list[str] = [
     ) WHERE story_id IS NOT NULL;
     UPDATE stories SET data = json_set(data, '$.size', json_array_length(data, '$.doc_ids'), '$.doc_ids', json('[]'));
     """,
+    # 7: blocking keys clustered by (kind, key, recency). A lookup reads a key's most recently
+    # written records; with the keys in a rowid table that meant one index step and one table
+    # read per record, scattered over the file, and a large store's lookups grew with it. Here
+    # the rows a lookup reads are one contiguous run of the table itself. `seq` is the write
+    # order (the old rowid; `meta.next_keyseq` numbers new ones); near-duplicate bands, looked
+    # up by key alone, take 0. `keys_owner` finds a record's keys and keeps each
+    # (kind, key, record) once.
+    """
+    CREATE TABLE keys_by_recency (
+        kind TEXT NOT NULL, key TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL,
+        PRIMARY KEY (kind, key, seq, id)
+    ) WITHOUT ROWID;
+    INSERT INTO keys_by_recency(kind, key, seq, id)
+        SELECT kind, key, CASE WHEN kind = 'minhash' THEN 0 ELSE rowid END, id FROM keys;
+    INSERT OR REPLACE INTO meta(key, value) SELECT 'next_keyseq', COALESCE(MAX(rowid), 0) + 1 FROM keys;
+    DROP TABLE keys;
+    ALTER TABLE keys_by_recency RENAME TO keys;
+    CREATE UNIQUE INDEX keys_owner ON keys(kind, id, key);
+    """,
 ]

@@ -135,12 +135,16 @@ class Store:
 
     def new_id(self, kind: str) -> str:
         """Next id of a corpus record kind; persisted with the next linking commit."""
-        if kind not in self._counters:
-            row = self.db.execute("SELECT value FROM meta WHERE key=?", (f"next_{kind}",)).fetchone()
-            self._counters[kind] = int(row[0]) if row else 1
-        n = self._counters[kind]
-        self._counters[kind] = n + 1
-        return f"{_PREFIX[kind]}{n}"
+        return f"{_PREFIX[kind]}{self._reserve(kind)}"
+
+    def _reserve(self, counter: str, n: int = 1) -> int:
+        """The first of `n` consecutive numbers of a counter; persisted with the next linking commit."""
+        if counter not in self._counters:
+            row = self.db.execute("SELECT value FROM meta WHERE key=?", (f"next_{counter}",)).fetchone()
+            self._counters[counter] = int(row[0]) if row else 1
+        first = self._counters[counter]
+        self._counters[counter] = first + n
+        return first
 
     def _save_counters(self, db: sqlite3.Connection) -> None:
         for kind, n in self._counters.items():
@@ -205,7 +209,8 @@ class Store:
                 [(doc.id, s) for s in dict.fromkeys([doc.source, *doc.sources])],
             )
             db.executemany(
-                "INSERT OR IGNORE INTO keys(kind, key, id) VALUES('minhash', ?, ?)", [(k, doc.id) for k in band_keys]
+                "INSERT OR IGNORE INTO keys(kind, key, seq, id) VALUES('minhash', ?, 0, ?)",
+                [(k, doc.id) for k in band_keys],
             )
             db.execute(
                 "INSERT INTO documents_fts(doc_id, title, text) VALUES(?, ?, ?)", (doc.id, doc.title or "", doc.text)
@@ -353,8 +358,7 @@ class Store:
         # SQLite caps a compound SELECT at 500 terms: long documents have more keys than that.
         for chunk in _chunks(keys, 400):
             per = " UNION ALL ".join(
-                "SELECT id FROM (SELECT id FROM keys WHERE kind=? AND key=? ORDER BY rowid DESC LIMIT ?)"
-                for _ in chunk
+                "SELECT id FROM (SELECT id FROM keys WHERE kind=? AND key=? ORDER BY seq DESC LIMIT ?)" for _ in chunk
             )
             params = [v for k in chunk for v in (kind, k, per_key)]
             counts.update(dict(self.db.execute(f"SELECT id, COUNT(*) FROM ({per}) GROUP BY id", params).fetchall()))
@@ -658,9 +662,12 @@ class Store:
         db.execute(sql, row)
         db.execute("DELETE FROM keys WHERE kind=? AND id=?", (kind, obj.id))
         # Keys starting with "@" are a stage's own bookkeeping (a story's date span), not blocking keys.
+        fresh = [k for k in dict.fromkeys(keys) if not k.startswith("@")]
+        # A record written now is its keys' most recent: `_ranked_ids` reads them newest first.
+        first = self._reserve("keyseq", len(fresh))
         db.executemany(
-            "INSERT OR IGNORE INTO keys(kind, key, id) VALUES(?,?,?)",
-            [(kind, k, obj.id) for k in dict.fromkeys(keys) if not k.startswith("@")],
+            "INSERT OR IGNORE INTO keys(kind, key, seq, id) VALUES(?,?,?,?)",
+            [(kind, k, first + n, obj.id) for n, k in enumerate(fresh)],
         )
 
     def stale_stories(self) -> list[str]:
@@ -830,9 +837,7 @@ class Store:
             if whole:
                 db.execute("DELETE FROM discrepancies WHERE story_id=?", (story_id,))
             else:
-                db.executemany(
-                    "DELETE FROM discrepancies WHERE story_id=? AND grp=?", [(story_id, g) for g in found]
-                )
+                db.executemany("DELETE FROM discrepancies WHERE story_id=? AND grp=?", [(story_id, g) for g in found])
             for g, xs in found.items():
                 for x in xs:
                     db.execute(
