@@ -169,6 +169,22 @@ def test_candidates_take_the_most_recent_records_of_a_common_key(store: Store) -
     assert [e.id for e in store.candidates("entity", many)] == [ids[0]]
 
 
+def test_candidates_rank_by_shared_keys_then_id_however_many_keys(store: Store) -> None:
+    a = _analysis()
+    store.save_analysis(a)
+    keys = {"e1": ["k:a"], "e2": ["k:a", "k:b"], "e3": ["k:b"], "e4": ["k:a", "k:b", "k:c"], "e5": ["k:z"]}
+    for i, ks in keys.items():
+        store.save_linking(DocAnalysis(document=a.document), [Entity(id=i, name=i, type="PERSON", keys=ks)])
+    asked = ["k:a", "k:b", "k:c"]
+    expected = ["e4", "e2", "e1", "e3"]  # 3 shared keys, 2, then 1 each in id order
+    assert [e.id for e in store.candidates("entity", asked)] == expected
+    assert [e.id for e in store.candidates("entity", asked, limit=2)] == expected[:2]
+    # Past SQLite's limit on one compound query the keys are counted in parts: same ranking.
+    padded = asked + [f"x:{n}" for n in range(900)]
+    assert [e.id for e in store.candidates("entity", padded)] == expected
+    assert [e.id for e in store.candidates("entity", padded, limit=2)] == expected[:2]
+
+
 def test_a_record_written_again_is_its_keys_most_recent(tmp_path: Path) -> None:
     a = _analysis()
     with Store(tmp_path / "k.db") as store:
