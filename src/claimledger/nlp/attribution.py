@@ -623,6 +623,7 @@ class _Finder:
             found.extend(self.learned_cues(found))
         if self.cfg.tagger is not None and self.cfg.collect is None:
             found = self.tagged(found, readings)
+        found = self.drop_embedded(found)
         found = _according_as_channel(self.doc, found)
         found.extend(self.credited_quotes(found))
         found.extend(self.orphan_quotes(found))
@@ -632,6 +633,35 @@ class _Finder:
                 a.summary = True
         found.sort(key=lambda a: (a.start, a.end))
         return _dedupe(found)
+
+    def drop_embedded(self, found: list[Attribution]) -> list[Attribution]:
+        """ "The mayor said she thinks the video should be released", "The statement noted they had
+        said they would act": a cue that heads the reported clause of another attribution, with
+        a pronoun for its subject, is part of what the outer speaker said (mostly of their own
+        mind), not an attribution the text makes itself; its words stay in the outer content.
+        A named speaker inside the clause ("reported that a spokesman told it ...") keeps its
+        own attribution: the ledger dates and credits that report."""
+        heads: dict[int, Attribution] = {}
+        for a in found:
+            if a.cue and a.content and not a.direct:
+                span = self.doc.char_span(*a.cue[0], alignment_mode="expand")
+                if span is not None and len(span):
+                    heads.setdefault(span.root.i, a)
+        out = []
+        for a in found:
+            span = self.doc.char_span(*a.cue[0], alignment_mode="expand") if a.cue else None
+            tok = span.root if span is not None and len(span) else None
+            outer = heads.get(tok.head.i) if tok is not None and tok.dep_ in CONTENT_CLAUSE - {"xcomp"} else None
+            if (
+                outer is not None
+                and outer is not a
+                and any(x <= tok.idx < y for x, y in outer.content)
+                and a.speaker_token is not None
+                and self.doc[a.speaker_token].pos_ == "PRON"
+            ):
+                continue
+            out.append(a)
+        return out
 
     def veto(self, found: list[Attribution]) -> list[Attribution]:
         """Drop the rules' verb cues that the learned scorer finds very unlike a cue. Only cues

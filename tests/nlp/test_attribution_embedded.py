@@ -1,0 +1,33 @@
+"""Readings of attributions inside another attribution's reported clause."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from claimledger import nlp
+
+
+def _cues(text: str) -> list[tuple[str, str, list[str]]]:
+    doc = nlp.parse(text, "en")
+    out = []
+    for a in doc._.attributions:
+        speaker = text[a.speaker[0] : a.speaker[1]] if a.speaker else ""
+        out.append((speaker, " ".join(text[s:e] for s, e in a.cue), [text[s:e] for s, e in a.content]))
+    return out
+
+
+def test_a_speakers_own_belief_inside_what_they_said_is_one_attribution() -> None:
+    for text in (
+        "The mayor said she thinks the new bridge will reopen in May.",
+        "The harbour master told reporters that he believes the pier is unsafe.",
+    ):
+        got = _cues(text)
+        assert [c for _, c, _ in got] in (["said"], ["told"]), got
+        assert "the pier is unsafe" in got[0][2][0] or "reopen in May" in got[0][2][0]
+
+
+def test_a_named_speaker_reported_inside_a_clause_keeps_its_attribution() -> None:
+    got = _cues("The Coastal Herald reported that a spokesman for the port has told it that the pier is unsafe.")
+    assert any(c == "told" and s.startswith("a spokesman") for s, c, _ in got), got
