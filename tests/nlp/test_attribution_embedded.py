@@ -1,4 +1,5 @@
-"""Readings of attributions inside another attribution's reported clause."""
+"""Readings of attributions inside another attribution's reported clause, and of clause-taking
+verbs found with a plain object."""
 
 from __future__ import annotations
 
@@ -31,3 +32,20 @@ def test_a_speakers_own_belief_inside_what_they_said_is_one_attribution() -> Non
 def test_a_named_speaker_reported_inside_a_clause_keeps_its_attribution() -> None:
     got = _cues("The Coastal Herald reported that a spokesman for the port has told it that the pier is unsafe.")
     assert any(c == "told" and s.startswith("a spokesman") for s, c, _ in got), got
+
+
+def test_a_clause_taking_verb_with_a_plain_object_is_offered_to_the_scorer() -> None:
+    finder = nlp.load("en").get_pipe("claimledger_attribution")
+    tagger, finder.tagger = finder.tagger, None  # the rules and the learned cues alone
+    try:
+        text = "The Herald published the tax returns of the candidate on Saturday."
+        got = [
+            (text[slice(*a.speaker)], text[slice(*a.content[0])])
+            for a in finder(nlp.parse(text))._.attributions
+            if a.speaker is not None
+        ]
+        assert got and got[0][0] == "The Herald" and got[0][1].startswith("the tax returns of the candidate"), got
+        # a verb of mind or desire with a plain object says nothing
+        assert finder(nlp.parse("The farmer wants a new tractor for the spring."))._.attributions == []
+    finally:
+        finder.tagger = tagger

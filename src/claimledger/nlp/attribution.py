@@ -941,8 +941,14 @@ class _Finder:
                 if topic is not None:
                     prep, obj = topic
                     return self.verb_attribution(tok, "other", [*cue_toks, prep], list(obj.subtree))
-                # "wants a new tractor": the lexicon takes this verb only with a clause
-                return None
+                # "wants a new tractor", "knows the city": a verb of mind or desire takes a thing,
+                # not a proposition, as its object; the lexicon takes it only with a clause
+                if tok.lemma_.lower() in _MINDING:
+                    return None
+                # "published the tax returns", "backed Clinton", "addressed the plight of ...": an
+                # act in public on what it names, which the attribution scorer weighs like an
+                # unlisted verb's reading (the lexicon counted it a cue mostly with a clause)
+                cue_toks += [c for c in tok.children if c.dep_ == "prt"]
         else:
             cue_toks = [tok, *(c for c in tok.children if c.dep_ == "prt")]
             act = self.cfg.verbs.get(tok.lemma_.lower(), "other")
@@ -2110,6 +2116,8 @@ _APPEAL_VERBS = {
     "попросить",
     "требовать",
 }
+# verbs of mind and desire: with a plain object ("wants a tractor") they report no statement
+_MINDING = lexicon.BELIEF_CUES | set("want like enjoy intend plan attempt read see consider regard".split())
 _RELATIVES = {"which", "who", "whom", "whose", "where"}
 # ", although he refused to ...": a comma-led concession at the end is the writer's aside
 _CONCESSIVE = {"although", "though", "whereas", "while"}
