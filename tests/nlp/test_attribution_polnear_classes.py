@@ -147,3 +147,18 @@ def test_headline_topic_colon_is_no_speaker() -> None:
         "Councillor Ilsa Marrow said the port board had approved the plan."
     )
     assert ":" not in {a[1] for a in _atts(text)}
+
+
+def test_a_quotation_standing_alone_continues_the_attribution_before_it() -> None:
+    text = (
+        "“The bridge will reopen in May,” the mayor said on Monday at the town hall. "
+        "She spoke for twenty minutes.\n\n"
+        "“Nobody will pay a toll on the new bridge, not even the trucks from the quarry.”"
+    )
+    doc = nlp.parse(text, "en")
+    (said,) = [a for a in doc._.attributions if a.cue]
+    assert [text[s:e] for s, e in said.continuation] == [
+        "Nobody will pay a toll on the new bridge, not even the trucks from the quarry."
+    ]
+    # the orphan quotation is still a statement of its own
+    assert any(not a.cue and a.content == said.continuation for a in doc._.attributions)

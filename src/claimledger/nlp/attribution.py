@@ -91,7 +91,8 @@ class Attribution:
     # and display. None means the same as `speaker`.
     source: CharSpan | None = None
     # "“A,” she said, “B.”": the quotation after the interruption, which an annotator counts as
-    # the same content. It also stays an orphan quotation (its own statement) for the ledger.
+    # the same content, and any quotation standing alone after it (`orphan_quotes`). Each also
+    # stays an orphan quotation (its own statement) for the ledger.
     continuation: list[CharSpan] = field(default_factory=list)
     # which reading proposed it: "rule" (a listed verb cue), "according", "noun", "learned"
     # (a cue the cue scorer found), "turn"; the attribution scorer weighs them differently
@@ -1814,7 +1815,9 @@ class _Finder:
         return out
 
     def orphan_quotes(self, found: list[Attribution]) -> list[Attribution]:
-        """A quotation standing alone continues the speech of the attribution just before it."""
+        """A quotation standing alone continues the speech of the attribution just before it. It is a
+        statement of its own (its record here) and part of that attribution's content (its
+        `continuation`), as annotators count a speech that runs over several quotations."""
         out: list[Attribution] = []
         ordered = sorted((a for a in found if not a.nested), key=lambda a: a.end)
         ends = [a.end for a in ordered]
@@ -1855,6 +1858,8 @@ class _Finder:
             att.act = refine_act(self.doc, att, self.cfg.lang)
             self.used_quotes.add(k)
             out.append(att)
+            if content not in prev.continuation:
+                prev.continuation.append(content)
         return out
 
     def split_quotes(self, found: list[Attribution]) -> list[Attribution]:
