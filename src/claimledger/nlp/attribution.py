@@ -603,6 +603,10 @@ class _Finder:
                     att = self.according(tok)
                     if att is not None:
                         att.origin = "according"
+                elif tok.lower_ == "in" and self.cfg.lang == "en":
+                    att = self.in_poll(tok)
+                    if att is not None:
+                        att.origin = "according"
             if att is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.cfg.nouns:
                 att = self.noun_attribution(tok)
                 if att is not None:
@@ -1696,6 +1700,35 @@ class _Finder:
             source=self.full_source(subj, {t.i for t in cue_toks}),
         )
 
+    def in_poll(self, tok: Token) -> Attribution | None:
+        """ "In the latest poll, Clinton leads by five points": a poll or survey named in a fronted
+        "in" phrase reports the clause it opens, as "according to" would."""
+        if tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX") or tok.i > tok.head.i:
+            return None
+        objs = [c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in _POLLS]
+        if not objs:
+            return None
+        subj = objs[0]
+        sp_toks = self.speaker_tokens(subj)
+        speaker = self.span_of(sp_toks)
+        # the clause after the phrase ("But in some polls, ...": not the conjunction before it)
+        content = self.span_of([t for t in tok.sent if t.i > tok.right_edge.i and not t.is_space])
+        if speaker is None or content is None or len(self.text[content[0] : content[1]].split()) < 4:
+            return None
+        cue_span = [(tok.idx, tok.idx + len(tok))]
+        return Attribution(
+            start=min(tok.idx, content[0]),
+            end=max(speaker[1], content[1]),
+            act="claim",
+            direct=False,
+            speaker=speaker,
+            cue=cue_span,
+            content=[content],
+            cue_lemma="in",
+            speaker_token=subj.i,
+            source=self.full_source(subj, {tok.i}),
+        )
+
     def noun_attribution(self, tok: Token) -> Attribution | None:
         """ "X's statement that ...", "the words of X about ...", "заявление X о том, что ..."."""
         holder: Token | None = None
@@ -2123,6 +2156,8 @@ _APPEAL_VERBS = {
 }
 # verbs of mind and desire: with a plain object ("wants a tractor") they report no statement
 _MINDING = lexicon.BELIEF_CUES | set("want like enjoy intend plan attempt read see consider regard".split())
+# what a fronted "in" phrase may cite as the source of its clause ("In the poll, ...")
+_POLLS = {"poll", "survey", "study"}
 _RELATIVES = {"which", "who", "whom", "whose", "where"}
 # ", although he refused to ...": a comma-led concession at the end is the writer's aside
 _CONCESSIVE = {"although", "though", "whereas", "while"}
