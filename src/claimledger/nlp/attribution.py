@@ -449,8 +449,20 @@ class _Finder:
 
     def full_source(self, subj: Token, stop: set[int]) -> CharSpan | None:
         """The source phrase with its appositives, titles and relative clauses, up to (not
-        across) the cue and the content: the contiguous run of the subject's subtree around it."""
-        toks = [t for t in subj.subtree]
+        across) the cue and the content: the contiguous run of the subject's subtree around it.
+        A participle set off after the name ("Trump, speaking to a veterans group, said") tells
+        what the speaker was doing, not who speaks, and ends the phrase."""
+        cut = {
+            t.i
+            for c in subj.children
+            if c.dep_ in ("acl", "advcl")
+            and c.tag_ == "VBG"
+            and c.i > subj.i
+            and c.left_edge.i > 0
+            and self.doc[c.left_edge.i - 1].text == ","
+            for t in c.subtree
+        }
+        toks = [t for t in subj.subtree if t.i not in cut]
         run: list[Token] = [subj]
         by_i = {t.i: t for t in toks}
         j = subj.i - 1
