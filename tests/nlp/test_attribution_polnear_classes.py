@@ -162,3 +162,12 @@ def test_a_quotation_standing_alone_continues_the_attribution_before_it() -> Non
     ]
     # the orphan quotation is still a statement of its own
     assert any(not a.cue and a.content == said.continuation for a in doc._.attributions)
+
+
+def test_an_adjective_of_stance_after_be_holds_its_subjects_view() -> None:
+    got = {(a[0], a[3][0]) for a in _atts("The senator has long been critical of the new harbour tax.") if a[3]}
+    assert ("The senator", "the new harbour tax") in got, got
+    got = {(a[0], a[3][0]) for a in _atts("The farmers were eager to sell the land before the winter.") if a[3]}
+    assert any(s == "The farmers" and c.startswith("to sell the land") for s, c in got), got
+    # an adjective that the counts do not make a cue ("likely") reads nothing
+    assert _atts("The bridge is likely to reopen in May after the repairs.") == []

@@ -619,6 +619,10 @@ class _Finder:
                     att = self.in_poll(tok)
                     if att is not None:
                         att.origin = "according"
+            if att is None and not inside and tok.pos_ == "ADJ" and self.cfg.lang == "en":
+                att = self.stance(tok)
+                if att is not None:
+                    att.origin = "rule"
             if att is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.cfg.nouns:
                 att = self.noun_attribution(tok)
                 if att is not None:
@@ -1710,6 +1714,53 @@ class _Finder:
             cue_lemma="according to" if tok.lower_ == "according" else "по словам",
             speaker_token=subj.i,
             source=self.full_source(subj, {t.i for t in cue_toks}),
+        )
+
+    def stance(self, tok: Token) -> Attribution | None:
+        """ "Graham has been critical of Trump", "Democrats were eager to move on", "He is confident
+        that the bill will pass": an adjective of stance after "be" (a counted list, see
+        `lexicon.STANCE_ADJECTIVES`) holds its subject's view of what its complement names."""
+        if tok.dep_ != "acomp" or tok.head.lemma_ != "be" or tok.lemma_.lower() not in lexicon.STANCE_ADJECTIVES:
+            return None
+        be = tok.head
+        subj = next((c for c in be.children if c.dep_ in ("nsubj",) and c.i < be.i), None)
+        if subj is None or subj.lower_ in ("it", "this", "that", "what", "there"):
+            return None
+        comp: list[Token] = []
+        cue_toks = [be, *(c for c in be.children if c.dep_ in ("neg", "aux") and c.i < tok.i), tok]
+        for c in tok.children:
+            if c.i < tok.i:
+                continue
+            if c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                cue_toks.append(c)
+                comp = [t for g in c.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+                break
+            if c.dep_ in ("xcomp", "ccomp"):
+                comp = list(c.subtree)
+                break
+        if not comp:
+            return None
+        sp_toks = self.speaker_tokens(subj)
+        speaker = self.span_of(sp_toks)
+        content = self.span_of(comp)
+        if speaker is None or content is None or content[1] - content[0] < 3 or _overlaps(content, speaker):
+            return None
+        if self.cfg.lang == "en":
+            content = self.trim_tail(content)
+        cue_toks.sort(key=lambda t: t.i)
+        cue_span = [(t.idx, t.idx + len(t)) for t in cue_toks]
+        return Attribution(
+            start=min(speaker[0], cue_span[0][0], content[0]),
+            end=max(speaker[1], cue_span[-1][1], content[1]),
+            act="other",
+            direct=False,
+            speaker=speaker,
+            cue=cue_span,
+            content=[content],
+            cue_lemma=tok.lemma_.lower(),
+            negated=any(c.dep_ == "neg" for c in be.children),
+            speaker_token=subj.i,
+            source=self.full_source(subj, {t.i for t in cue_toks} | {t.i for t in comp}),
         )
 
     def in_poll(self, tok: Token) -> Attribution | None:
