@@ -49,3 +49,9 @@ def test_a_clause_taking_verb_with_a_plain_object_is_offered_to_the_scorer() -> 
         assert finder(nlp.parse("The farmer wants a new tractor for the spring."))._.attributions == []
     finally:
         finder.tagger = tagger
+
+
+def test_a_first_person_inside_a_transcript_turn_is_the_turns_speaker() -> None:
+    text = "MAYOR JONES: Well, the harbour is safe. I think the pier will reopen in May and I want the ferry back."
+    got = _cues(text)
+    assert [(s, c) for s, c, _ in got] == [("MAYOR JONES", ":")], got

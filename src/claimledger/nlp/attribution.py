@@ -661,7 +661,9 @@ class _Finder:
         a pronoun for its subject, is part of what the outer speaker said (mostly of their own
         mind), not an attribution the text makes itself; its words stay in the outer content.
         A named speaker inside the clause ("reported that a spokesman told it ...") keeps its
-        own attribution: the ledger dates and credits that report."""
+        own attribution: the ledger dates and credits that report. So, anywhere in another
+        attribution's content (a transcript turn, an unquoted speech), does a first person: "I
+        think ..." there is the outer speaker hedging."""
         heads: dict[int, Attribution] = {}
         for a in found:
             if a.cue and a.content and not a.direct:
@@ -672,6 +674,13 @@ class _Finder:
         for a in found:
             span = self.doc.char_span(*a.cue[0], alignment_mode="expand") if a.cue else None
             tok = span.root if span is not None and len(span) else None
+            if (
+                tok is not None
+                and a.speaker_token is not None
+                and self.doc[a.speaker_token].lower_ in lexicon.FIRST_PERSON
+                and any(b is not a and not b.direct and any(x <= tok.idx < y for x, y in b.content) for b in found)
+            ):
+                continue
             outer = heads.get(tok.head.i) if tok is not None and tok.dep_ in CONTENT_CLAUSE - {"xcomp"} else None
             if (
                 outer is not None
