@@ -171,3 +171,9 @@ def test_an_adjective_of_stance_after_be_holds_its_subjects_view() -> None:
     assert any(s == "The farmers" and c.startswith("to sell the land") for s, c in got), got
     # an adjective that the counts do not make a cue ("likely") reads nothing
     assert _atts("The bridge is likely to reopen in May after the repairs.") == []
+
+
+def test_a_possessive_pronoun_holds_a_noun_cues_words() -> None:
+    text = "Mayor Jane Roe spoke at the harbour on Monday. Her claim that the old pier is unsafe was disputed."
+    got = [(a[0], a[3]) for a in _atts(text)]
+    assert ("Her", ["the old pier is unsafe"]) in got, got

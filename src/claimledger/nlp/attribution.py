@@ -1806,7 +1806,8 @@ class _Finder:
         holder: Token | None = None
         content_toks: list[Token] = []
         for c in tok.children:
-            if c.dep_ in ("poss", "nmod:poss") and c.lower_ not in ("its", "their", "his", "her", "my", "our"):
+            # "its", "my", "our": an institution's or the writer's own plan is seldom a statement
+            if c.dep_ in ("poss", "nmod:poss") and c.lower_ not in ("its", "my", "our"):
                 holder = holder or c
             elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
                 objs = [g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
@@ -1848,7 +1849,10 @@ class _Finder:
                     break
         if holder is None or not content_toks:
             return None
-        if holder.pos_ == "PRON" and holder.lower_ not in ("him", "her", "them"):
+        # "his claim that ...": a possessive pronoun holds the words as a name would (the speaker
+        # is resolved like a "he"); other pronouns ("it", "this") name no speaker
+        possessive = holder.dep_ in ("poss", "nmod:poss")
+        if holder.pos_ == "PRON" and holder.lower_ not in ("him", "her", "them") and not possessive:
             return None
         sp_toks = self.speaker_tokens(holder)
         speaker = self.span_of(sp_toks)
