@@ -1649,6 +1649,10 @@ class _Finder:
             # "accused X of Y", "dismissed X as Y": the charge or the verdict is the content too
             for c in tok.children:
                 if c.dep_ in ("prep", "obl") and c.i not in exclude and c.i > tok.i:
+                    # "criticized the law as a crazy system | during a campaign stop": when and where
+                    # it was said is the occasion, not what was said
+                    if c.lower_ in _OCCASION:
+                        continue
                     if c.lower_ in ("of", "as", "в") or act != "claim":
                         toks.extend(c.subtree)
             return self.span_of(sorted(set(toks), key=lambda t: t.i))
@@ -2234,6 +2238,7 @@ _APPEAL_VERBS = {
 _MINDING = lexicon.BELIEF_CUES | set("want like enjoy intend plan attempt read see consider regard".split())
 # what a fronted "in" phrase may cite as the source of its clause ("In the poll, ...")
 _POLLS = {"poll", "survey", "study"}
+_OCCASION = {"during", "at"}
 _RELATIVES = {"which", "who", "whom", "whose", "where"}
 # ", although he refused to ...": a comma-led concession at the end is the writer's aside
 _CONCESSIVE = {"although", "though", "whereas", "while"}
