@@ -32,3 +32,15 @@ def test_according_to_over_a_speech_verb_is_its_channel() -> None:
     found = _found(text)
     assert not [f for f in found if f[1] == "according to"], found
     assert any(f[0] == "the spokesman" and f[1] == "said" for f in found), found
+
+
+def test_a_poll_in_a_fronted_in_phrase_reports_its_clause() -> None:
+    text = "But in the latest survey of the county, the mayor leads her rival by six points among likely voters."
+    doc = nlp.parse(text, "en")
+    got = [
+        (text[slice(*a.speaker)], [text[slice(*c)] for c in a.content]) for a in doc._.attributions if a.speaker
+    ]
+    want = ("the latest survey of the county", ["the mayor leads her rival by six points among likely voters"])
+    assert want in got, got
+    # a place or a time in the same position cites nothing
+    assert nlp.parse("In the county, the mayor leads her rival by six points.", "en")._.attributions == []

@@ -147,3 +147,33 @@ def test_headline_topic_colon_is_no_speaker() -> None:
         "Councillor Ilsa Marrow said the port board had approved the plan."
     )
     assert ":" not in {a[1] for a in _atts(text)}
+
+
+def test_a_quotation_standing_alone_continues_the_attribution_before_it() -> None:
+    text = (
+        "“The bridge will reopen in May,” the mayor said on Monday at the town hall. "
+        "She spoke for twenty minutes.\n\n"
+        "“Nobody will pay a toll on the new bridge, not even the trucks from the quarry.”"
+    )
+    doc = nlp.parse(text, "en")
+    (said,) = [a for a in doc._.attributions if a.cue]
+    assert [text[s:e] for s, e in said.continuation] == [
+        "Nobody will pay a toll on the new bridge, not even the trucks from the quarry."
+    ]
+    # the orphan quotation is still a statement of its own
+    assert any(not a.cue and a.content == said.continuation for a in doc._.attributions)
+
+
+def test_an_adjective_of_stance_after_be_holds_its_subjects_view() -> None:
+    got = {(a[0], a[3][0]) for a in _atts("The senator has long been critical of the new harbour tax.") if a[3]}
+    assert ("The senator", "the new harbour tax") in got, got
+    got = {(a[0], a[3][0]) for a in _atts("The farmers were eager to sell the land before the winter.") if a[3]}
+    assert any(s == "The farmers" and c.startswith("to sell the land") for s, c in got), got
+    # an adjective that the counts do not make a cue ("likely") reads nothing
+    assert _atts("The bridge is likely to reopen in May after the repairs.") == []
+
+
+def test_a_possessive_pronoun_holds_a_noun_cues_words() -> None:
+    text = "Mayor Jane Roe spoke at the harbour on Monday. Her claim that the old pier is unsafe was disputed."
+    got = [(a[0], a[3]) for a in _atts(text)]
+    assert ("Her", ["the old pier is unsafe"]) in got, got

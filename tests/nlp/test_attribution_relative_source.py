@@ -27,3 +27,9 @@ def test_relative_pronoun_is_the_source_and_the_antecedent_the_speaker() -> None
 def test_plain_subject_keeps_its_whole_phrase_as_source() -> None:
     got = _read("Jane Roe, an economist at the bank, said the tax would simplify returns.")
     assert [(s, src) for s, src, _ in got] == [("Jane Roe", "Jane Roe, an economist at the bank")]
+
+
+def test_a_participle_set_off_after_the_name_is_not_part_of_the_source() -> None:
+    text = "The mayor, speaking to reporters at the harbour on Monday, said the pier would reopen in May."
+    (a,) = [a for a in nlp.parse(text, "en")._.attributions if a.cue]
+    assert text[slice(*(a.source or a.speaker))] == "The mayor"

@@ -41,3 +41,9 @@ def test_trailing_concession_is_the_writers_aside() -> None:
     )
     (claimed,) = [a for a in _atts(text) if a[1] == "claimed"]
     assert claimed[2] == ["closing the old harbour was a wise decision"]
+
+
+def test_the_occasion_of_a_verdict_on_an_object_is_not_its_content() -> None:
+    text = "The senator criticized the harbour tax as a costly mistake during a campaign stop in Dover."
+    got = [[text[slice(*c)] for c in a.content] for a in nlp.parse(text, "en")._.attributions if a.cue]
+    assert ["the harbour tax as a costly mistake"] in got, got

@@ -97,7 +97,7 @@ def test_hand_listed_cue_keeps_its_reading() -> None:
 
 
 def test_tagger_adds_an_attribution_the_rules_cannot_read() -> None:
-    text = "The Times published the tax returns of the candidate on Saturday."
+    text = "The mayor has not mentioned the harbour since the Monday debate."
     finder = nlp.load("en").get_pipe("claimledger_attribution")
     assert finder.tagger is not None
     doc = nlp.parse(text)
@@ -108,7 +108,7 @@ def test_tagger_adds_an_attribution_the_rules_cannot_read() -> None:
     ]
     assert len(got) == 1
     speaker, cue, content = got[0]
-    assert (speaker, cue) == ("The Times", ["published"]) and content.startswith("the tax returns of the candidate")
+    assert (speaker, cue) == ("The mayor", ["mentioned"]) and content.startswith("the harbour")
     # the rules alone find nothing here: the tagger's reading is the only one
     tagger, finder.tagger = finder.tagger, None
     try:

@@ -91,7 +91,8 @@ class Attribution:
     # and display. None means the same as `speaker`.
     source: CharSpan | None = None
     # "“A,” she said, “B.”": the quotation after the interruption, which an annotator counts as
-    # the same content. It also stays an orphan quotation (its own statement) for the ledger.
+    # the same content, and any quotation standing alone after it (`orphan_quotes`). Each also
+    # stays an orphan quotation (its own statement) for the ledger.
     continuation: list[CharSpan] = field(default_factory=list)
     # which reading proposed it: "rule" (a listed verb cue), "according", "noun", "learned"
     # (a cue the cue scorer found), "turn"; the attribution scorer weighs them differently
@@ -448,8 +449,20 @@ class _Finder:
 
     def full_source(self, subj: Token, stop: set[int]) -> CharSpan | None:
         """The source phrase with its appositives, titles and relative clauses, up to (not
-        across) the cue and the content: the contiguous run of the subject's subtree around it."""
-        toks = [t for t in subj.subtree]
+        across) the cue and the content: the contiguous run of the subject's subtree around it.
+        A participle set off after the name ("Trump, speaking to a veterans group, said") tells
+        what the speaker was doing, not who speaks, and ends the phrase."""
+        cut = {
+            t.i
+            for c in subj.children
+            if c.dep_ in ("acl", "advcl")
+            and c.tag_ == "VBG"
+            and c.i > subj.i
+            and c.left_edge.i > 0
+            and self.doc[c.left_edge.i - 1].text == ","
+            for t in c.subtree
+        }
+        toks = [t for t in subj.subtree if t.i not in cut]
         run: list[Token] = [subj]
         by_i = {t.i: t for t in toks}
         j = subj.i - 1
@@ -602,6 +615,14 @@ class _Finder:
                     att = self.according(tok)
                     if att is not None:
                         att.origin = "according"
+                elif tok.lower_ == "in" and self.cfg.lang == "en":
+                    att = self.in_poll(tok)
+                    if att is not None:
+                        att.origin = "according"
+            if att is None and not inside and tok.pos_ == "ADJ" and self.cfg.lang == "en":
+                att = self.stance(tok)
+                if att is not None:
+                    att.origin = "rule"
             if att is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.cfg.nouns:
                 att = self.noun_attribution(tok)
                 if att is not None:
@@ -623,6 +644,7 @@ class _Finder:
             found.extend(self.learned_cues(found))
         if self.cfg.tagger is not None and self.cfg.collect is None:
             found = self.tagged(found, readings)
+        found = self.drop_embedded(found)
         found = _according_as_channel(self.doc, found)
         found.extend(self.credited_quotes(found))
         found.extend(self.orphan_quotes(found))
@@ -632,6 +654,44 @@ class _Finder:
                 a.summary = True
         found.sort(key=lambda a: (a.start, a.end))
         return _dedupe(found)
+
+    def drop_embedded(self, found: list[Attribution]) -> list[Attribution]:
+        """ "The mayor said she thinks the video should be released", "The statement noted they had
+        said they would act": a cue that heads the reported clause of another attribution, with
+        a pronoun for its subject, is part of what the outer speaker said (mostly of their own
+        mind), not an attribution the text makes itself; its words stay in the outer content.
+        A named speaker inside the clause ("reported that a spokesman told it ...") keeps its
+        own attribution: the ledger dates and credits that report. So, anywhere in another
+        attribution's content (a transcript turn, an unquoted speech), does a first person: "I
+        think ..." there is the outer speaker hedging."""
+        heads: dict[int, Attribution] = {}
+        for a in found:
+            if a.cue and a.content and not a.direct:
+                span = self.doc.char_span(*a.cue[0], alignment_mode="expand")
+                if span is not None and len(span):
+                    heads.setdefault(span.root.i, a)
+        out = []
+        for a in found:
+            span = self.doc.char_span(*a.cue[0], alignment_mode="expand") if a.cue else None
+            tok = span.root if span is not None and len(span) else None
+            if (
+                tok is not None
+                and a.speaker_token is not None
+                and self.doc[a.speaker_token].lower_ in lexicon.FIRST_PERSON
+                and any(b is not a and not b.direct and any(x <= tok.idx < y for x, y in b.content) for b in found)
+            ):
+                continue
+            outer = heads.get(tok.head.i) if tok is not None and tok.dep_ in CONTENT_CLAUSE - {"xcomp"} else None
+            if (
+                outer is not None
+                and outer is not a
+                and any(x <= tok.idx < y for x, y in outer.content)
+                and a.speaker_token is not None
+                and self.doc[a.speaker_token].pos_ == "PRON"
+            ):
+                continue
+            out.append(a)
+        return out
 
     def veto(self, found: list[Attribution]) -> list[Attribution]:
         """Drop the rules' verb cues that the learned scorer finds very unlike a cue. Only cues
@@ -911,8 +971,14 @@ class _Finder:
                 if topic is not None:
                     prep, obj = topic
                     return self.verb_attribution(tok, "other", [*cue_toks, prep], list(obj.subtree))
-                # "wants a new tractor": the lexicon takes this verb only with a clause
-                return None
+                # "wants a new tractor", "knows the city": a verb of mind or desire takes a thing,
+                # not a proposition, as its object; the lexicon takes it only with a clause
+                if tok.lemma_.lower() in _MINDING:
+                    return None
+                # "published the tax returns", "backed Clinton", "addressed the plight of ...": an
+                # act in public on what it names, which the attribution scorer weighs like an
+                # unlisted verb's reading (the lexicon counted it a cue mostly with a clause)
+                cue_toks += [c for c in tok.children if c.dep_ == "prt"]
         else:
             cue_toks = [tok, *(c for c in tok.children if c.dep_ == "prt")]
             act = self.cfg.verbs.get(tok.lemma_.lower(), "other")
@@ -1583,6 +1649,10 @@ class _Finder:
             # "accused X of Y", "dismissed X as Y": the charge or the verdict is the content too
             for c in tok.children:
                 if c.dep_ in ("prep", "obl") and c.i not in exclude and c.i > tok.i:
+                    # "criticized the law as a crazy system | during a campaign stop": when and where
+                    # it was said is the occasion, not what was said
+                    if c.lower_ in _OCCASION:
+                        continue
                     if c.lower_ in ("of", "as", "в") or act != "claim":
                         toks.extend(c.subtree)
             return self.span_of(sorted(set(toks), key=lambda t: t.i))
@@ -1659,12 +1729,89 @@ class _Finder:
             source=self.full_source(subj, {t.i for t in cue_toks}),
         )
 
+    def stance(self, tok: Token) -> Attribution | None:
+        """ "Graham has been critical of Trump", "Democrats were eager to move on", "He is confident
+        that the bill will pass": an adjective of stance after "be" (a counted list, see
+        `lexicon.STANCE_ADJECTIVES`) holds its subject's view of what its complement names."""
+        if tok.dep_ != "acomp" or tok.head.lemma_ != "be" or tok.lemma_.lower() not in lexicon.STANCE_ADJECTIVES:
+            return None
+        be = tok.head
+        subj = next((c for c in be.children if c.dep_ in ("nsubj",) and c.i < be.i), None)
+        if subj is None or subj.lower_ in ("it", "this", "that", "what", "there"):
+            return None
+        comp: list[Token] = []
+        cue_toks = [be, *(c for c in be.children if c.dep_ in ("neg", "aux") and c.i < tok.i), tok]
+        for c in tok.children:
+            if c.i < tok.i:
+                continue
+            if c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                cue_toks.append(c)
+                comp = [t for g in c.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+                break
+            if c.dep_ in ("xcomp", "ccomp"):
+                comp = list(c.subtree)
+                break
+        if not comp:
+            return None
+        sp_toks = self.speaker_tokens(subj)
+        speaker = self.span_of(sp_toks)
+        content = self.span_of(comp)
+        if speaker is None or content is None or content[1] - content[0] < 3 or _overlaps(content, speaker):
+            return None
+        if self.cfg.lang == "en":
+            content = self.trim_tail(content)
+        cue_toks.sort(key=lambda t: t.i)
+        cue_span = [(t.idx, t.idx + len(t)) for t in cue_toks]
+        return Attribution(
+            start=min(speaker[0], cue_span[0][0], content[0]),
+            end=max(speaker[1], cue_span[-1][1], content[1]),
+            act="other",
+            direct=False,
+            speaker=speaker,
+            cue=cue_span,
+            content=[content],
+            cue_lemma=tok.lemma_.lower(),
+            negated=any(c.dep_ == "neg" for c in be.children),
+            speaker_token=subj.i,
+            source=self.full_source(subj, {t.i for t in cue_toks} | {t.i for t in comp}),
+        )
+
+    def in_poll(self, tok: Token) -> Attribution | None:
+        """ "In the latest poll, Clinton leads by five points": a poll or survey named in a fronted
+        "in" phrase reports the clause it opens, as "according to" would."""
+        if tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX") or tok.i > tok.head.i:
+            return None
+        objs = [c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in _POLLS]
+        if not objs:
+            return None
+        subj = objs[0]
+        sp_toks = self.speaker_tokens(subj)
+        speaker = self.span_of(sp_toks)
+        # the clause after the phrase ("But in some polls, ...": not the conjunction before it)
+        content = self.span_of([t for t in tok.sent if t.i > tok.right_edge.i and not t.is_space])
+        if speaker is None or content is None or len(self.text[content[0] : content[1]].split()) < 4:
+            return None
+        cue_span = [(tok.idx, tok.idx + len(tok))]
+        return Attribution(
+            start=min(tok.idx, content[0]),
+            end=max(speaker[1], content[1]),
+            act="claim",
+            direct=False,
+            speaker=speaker,
+            cue=cue_span,
+            content=[content],
+            cue_lemma="in",
+            speaker_token=subj.i,
+            source=self.full_source(subj, {tok.i}),
+        )
+
     def noun_attribution(self, tok: Token) -> Attribution | None:
         """ "X's statement that ...", "the words of X about ...", "заявление X о том, что ..."."""
         holder: Token | None = None
         content_toks: list[Token] = []
         for c in tok.children:
-            if c.dep_ in ("poss", "nmod:poss") and c.lower_ not in ("its", "their", "his", "her", "my", "our"):
+            # "its", "my", "our": an institution's or the writer's own plan is seldom a statement
+            if c.dep_ in ("poss", "nmod:poss") and c.lower_ not in ("its", "my", "our"):
                 holder = holder or c
             elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
                 objs = [g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
@@ -1706,7 +1853,10 @@ class _Finder:
                     break
         if holder is None or not content_toks:
             return None
-        if holder.pos_ == "PRON" and holder.lower_ not in ("him", "her", "them"):
+        # "his claim that ...": a possessive pronoun holds the words as a name would (the speaker
+        # is resolved like a "he"); other pronouns ("it", "this") name no speaker
+        possessive = holder.dep_ in ("poss", "nmod:poss")
+        if holder.pos_ == "PRON" and holder.lower_ not in ("him", "her", "them") and not possessive:
             return None
         sp_toks = self.speaker_tokens(holder)
         speaker = self.span_of(sp_toks)
@@ -1778,7 +1928,9 @@ class _Finder:
         return out
 
     def orphan_quotes(self, found: list[Attribution]) -> list[Attribution]:
-        """A quotation standing alone continues the speech of the attribution just before it."""
+        """A quotation standing alone continues the speech of the attribution just before it. It is a
+        statement of its own (its record here) and part of that attribution's content (its
+        `continuation`), as annotators count a speech that runs over several quotations."""
         out: list[Attribution] = []
         ordered = sorted((a for a in found if not a.nested), key=lambda a: a.end)
         ends = [a.end for a in ordered]
@@ -1819,6 +1971,8 @@ class _Finder:
             att.act = refine_act(self.doc, att, self.cfg.lang)
             self.used_quotes.add(k)
             out.append(att)
+            if content not in prev.continuation:
+                prev.continuation.append(content)
         return out
 
     def split_quotes(self, found: list[Attribution]) -> list[Attribution]:
@@ -2080,6 +2234,11 @@ _APPEAL_VERBS = {
     "попросить",
     "требовать",
 }
+# verbs of mind and desire: with a plain object ("wants a tractor") they report no statement
+_MINDING = lexicon.BELIEF_CUES | set("want like enjoy intend plan attempt read see consider regard".split())
+# what a fronted "in" phrase may cite as the source of its clause ("In the poll, ...")
+_POLLS = {"poll", "survey", "study"}
+_OCCASION = {"during", "at"}
 _RELATIVES = {"which", "who", "whom", "whose", "where"}
 # ", although he refused to ...": a comma-led concession at the end is the writer's aside
 _CONCESSIVE = {"although", "though", "whereas", "while"}

@@ -305,6 +305,41 @@ def learned_verb_cues(lang: str) -> tuple[dict[str, str], set[str]]:
     return acts, needs_clause
 
 
+# Adjectives of stance after "be" with a complement ("is critical of X", "was eager to Y", "is
+# confident that Z"): (times part of a PolNeAR train Cue, times in that construction), counted
+# on PolNeAR train (first annotator file per article, the project's English parse) over every
+# ADJ that is the acomp of a "be" with a subject and has a preposition with an object, an xcomp
+# or a ccomp; lemmas a Cue at least three times. `STANCE_MIN_COUNT` and `STANCE_MIN_RATE` pick the cues.
+STANCE_ADJECTIVE_COUNTS: dict[str, tuple[int, int]] = {
+    "likely": (12, 89),
+    "eager": (10, 11),
+    "critical": (9, 18),
+    "quick": (8, 12),
+    "concerned": (6, 18),
+    "willing": (5, 36),
+    "worried": (5, 10),
+    "sure": (5, 22),
+    "able": (4, 93),
+    "confident": (4, 16),
+    "aware": (4, 13),
+    "proud": (4, 18),
+    "skeptical": (4, 5),
+    "reluctant": (3, 7),
+    "happy": (3, 14),
+    "certain": (3, 8),
+    "interested": (3, 18),
+    "optimistic": (3, 5),
+    "unlikely": (3, 14),
+    "inclined": (3, 5),
+    "glad": (3, 10),
+    "hopeful": (3, 5),
+}
+STANCE_MIN_COUNT = 3
+STANCE_MIN_RATE = 0.3
+STANCE_ADJECTIVES = {
+    a for a, (n, total) in STANCE_ADJECTIVE_COUNTS.items() if n >= STANCE_MIN_COUNT and n / total >= STANCE_MIN_RATE
+}
+
 # Phrasal cues: (verb lemma, particle or preposition) -> act.
 PHRASAL_CUES: dict[str, dict[tuple[str, str], str]] = {
     "en": {
