@@ -353,20 +353,24 @@ class Store:
         return self._with_stances(kind, [from_dict(cls, json.loads(data[i])) for i in top if i in data])
 
     def _ranked_ids(self, kind: str, keys: Iterable[str], limit: int, per_key: int = PER_KEY) -> list[str]:
-        keys = list(dict.fromkeys(keys))
         # SQLite caps a compound SELECT at 500 terms: long documents have more keys than that.
-        chunks = list(_chunks(keys, 400))
-        counts: Counter[str] = Counter()
-        for chunk in chunks:
-            per = " UNION ALL ".join(
+        chunks = list(_chunks(list(dict.fromkeys(keys)), 400))
+
+        def union(chunk: list[str]) -> tuple[str, list[Any]]:
+            sql = " UNION ALL ".join(
                 "SELECT id FROM (SELECT id FROM keys WHERE kind=? AND key=? ORDER BY seq DESC LIMIT ?)" for _ in chunk
             )
-            params = [v for k in chunk for v in (kind, k, per_key)]
-            if len(chunks) == 1:
-                # Ranked in SQLite, in the order below: of the thousand-odd records a large
-                # store's keys offer, only the first `limit` cross into Python.
-                sql = f"SELECT id FROM ({per}) GROUP BY id ORDER BY COUNT(*) DESC, id LIMIT ?"
-                return [r[0] for r in self.db.execute(sql, [*params, limit])]
+            return sql, [v for k in chunk for v in (kind, k, per_key)]
+
+        if len(chunks) == 1:
+            # Ranked in SQLite, in the order below: of the thousand-odd records a large store's
+            # keys offer, only the first `limit` cross into Python.
+            per, params = union(chunks[0])
+            sql = f"SELECT id FROM ({per}) GROUP BY id ORDER BY COUNT(*) DESC, id LIMIT ?"
+            return [r[0] for r in self.db.execute(sql, [*params, limit])]
+        counts: Counter[str] = Counter()
+        for chunk in chunks:
+            per, params = union(chunk)
             counts.update(dict(self.db.execute(f"SELECT id, COUNT(*) FROM ({per}) GROUP BY id", params).fetchall()))
         return [i for i, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:limit]]
 
