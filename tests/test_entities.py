@@ -255,3 +255,38 @@ def test_city_hall_in_two_languages_is_one_body() -> None:
     d2 = [_m("Velgrad's city hall", "ORG", doc="d2")]
     _run([d1, d2])
     assert d1[0].entity_id == d2[0].entity_id
+
+
+def test_organisation_named_only_by_generic_words_meets_itself_across_documents() -> None:
+    # every word of "Federal Kingdom" is generic somewhere else; the name is still a name
+    d1 = [_m("Federal Kingdom", "ORG")]
+    d2 = [_m("the Federal Kingdom group", "ORG", doc="d2")]
+    d3 = [_m("Federal Kingdom", "ORG", doc="d3")]
+    _run([d1, d2, d3])
+    assert len({m.entity_id for m in d1 + d2 + d3}) == 1
+
+
+def test_one_generic_word_alone_names_no_organisation() -> None:
+    d1 = [_m("Republic", "ORG")]
+    d2 = [_m("Republic", "ORG", doc="d2")]
+    _run([d1, d2])
+    assert d1[0].entity_id != d2[0].entity_id
+
+
+def test_surname_with_a_hyphenated_particle_keeps_it_and_meets_the_bare_form() -> None:
+    d1 = [_m("Rana al-Qasimi", "PERSON")]
+    d2 = [_m("Qasimi", "PERSON", doc="d2"), _m("Rana al-Qasimi", "PERSON", doc="d2")]
+    d3 = [_m("Hadi al-Qasimi", "PERSON", doc="d3")]
+    known = _run([d1, d2, d3])
+    assert len({m.entity_id for m in d1 + d2}) == 1
+    assert d3[0].entity_id != d1[0].entity_id  # another given name: another person
+    assert known[d1[0].entity_id].name == "Rana al-Qasimi"
+
+
+def test_pronoun_speakers_are_keyed_to_their_document() -> None:
+    # a corpus-wide "you" key would gather every document's unresolved pronoun under one key
+    keys1 = mention_keys(_m("you", "OTHER"))
+    keys2 = mention_keys(_m("you", "OTHER", doc="d2"))
+    assert keys1 and keys2 and not set(keys1) & set(keys2)
+    named = _m("Halvik Gazette", "OTHER")
+    assert set(mention_keys(named)) == set(mention_keys(_m("Halvik Gazette", "OTHER", doc="d2")))

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from claimledger.gazetteer import APOSTROPHES, clean_text, country_display, find_country, is_country_word, name_words
 from claimledger.models import Entity, Mention
-from claimledger.names import has_cyrillic, place_stem, ru_surname_base, skeleton, translit
+from claimledger.names import given_compatible, has_cyrillic, place_stem, ru_surname_base, skeleton, translit
 
 # ---------------------------------------------------------------------------
 # State-body owners
@@ -135,6 +135,12 @@ _ORG_STOP = {
     "company", "group", "republic", "islamic", "federal", "federation", "kingdom", "state", "ооо", "оао", "зао", "пао",
     "ао", "республики", "республика", "и",
 }  # fmt: skip
+# Function words and legal forms: never part of a name, even of one that is otherwise all
+# _ORG_STOP words ("Islamic State group" is "islamic state").
+_ORG_FORM_WORDS = {
+    "the", "of", "and", "for", "on", "in", "a", "an", "&", "inc", "ltd", "llc", "plc", "co", "corp", "corporation",
+    "company", "group", "ооо", "оао", "зао", "пао", "ао", "и",
+}  # fmt: skip
 _ACRONYM_SKIP = {"the", "of", "and", "for", "on", "in", "a", "an", "&", "и", "по", "в"}
 
 
@@ -175,7 +181,15 @@ def org_frame(text: str) -> OrgFrame:
         owner_low = owner_text.lower()
         km = next((m for _k, rx, _i in _INSTITUTION_RES if _k == kind for m in [rx.search(owner_low)] if m), None)
         country = derived_owner(owner_text, km.span() if km else None)
-    words = [w for w in name_words(cleaned) if w not in _ORG_STOP]
+    every = name_words(cleaned)
+    words = [w for w in every if w not in _ORG_STOP]
+    if not words:
+        # A name made only of words that are generic elsewhere ("Islamic State", "Federal
+        # Reserve") is those words: without them it would name nothing and never meet itself
+        # in another document. One generic word alone ("State", "the Group") still names nothing.
+        words = [w for w in every if w not in _ORG_FORM_WORDS]
+        if len(words) < 2:
+            words = []
     name = " ".join(translit(w) for w in words)
     stripped = re.sub(r"[^\w]", "", cleaned)
     is_acr = bool(re.fullmatch(r"[A-ZА-ЯЁ]{2,7}", stripped)) and " " not in cleaned.strip()
@@ -256,6 +270,14 @@ def _surname_gender(token: str) -> str:
     return ""
 
 
+def _particle_prefix(token: str) -> str | None:
+    """The name after a particle hyphenated to it ("al-Dulaimi" -> "Dulaimi"), else None."""
+    head, sep, rest = token.partition("-")
+    if sep and head.lower() in _PARTICLES and rest[:1].isalpha():
+        return rest
+    return None
+
+
 def person_name(text: str) -> PersonName | None:
     raw = [t for t in re.split(r"[\s,]+", clean_text(text)) if t]
     toks: list[str] = []
@@ -277,7 +299,7 @@ def person_name(text: str) -> PersonName | None:
     if any(t[:1].isupper() for t in toks):
         toks = [
             t for i, t in enumerate(toks)
-            if (t[:1].isupper() or t.lower() in _PARTICLES)
+            if (t[:1].isupper() or t.lower() in _PARTICLES or _particle_prefix(t) is not None)
             and not (i < len(toks) - 1 and find_country(t) is not None)
         ] or toks  # fmt: skip
     if not toks:
@@ -304,6 +326,9 @@ def person_name(text: str) -> PersonName | None:
         variants = [skeleton(base), skeleton(surname_tok)]
     else:
         variants = [skeleton(surname_tok)]
+    if (bare := _particle_prefix(surname_tok)) is not None:
+        # "al-Dulaimi" is also written "Dulaimi" once the name is known
+        variants.append(skeleton(bare))
     variants = [v for v in dict.fromkeys(variants) if v]
     if not variants:
         return None
@@ -312,22 +337,6 @@ def person_name(text: str) -> PersonName | None:
     # one of the transliterated endings
     gender = p_gender or _surname_gender(surname_tok)
     return PersonName(given, variants[0], tuple(variants), len(toks), patronymic, gender)
-
-
-def given_compatible(a: str, b: str) -> bool:
-    """Given names agree: one missing, an initial that fits, or the same name spelled differently."""
-    if not a or not b:
-        return True
-    if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]
-    if a == b:
-        return True
-    # a declined Russian given name differs in its last vowel ("Анна", "Анны", "Анне"): the
-    # ratio test below is too strict for names this short
-    if len(a) >= 3 and len(b) >= 3 and a[:-1] == b[:-1] and a[-1] in "aeiouy" and b[-1] in "aeiouy":
-        return True
-    # Dmitry/Dmitriy/Dmitri are equal as skeletons; Dmytro/Dmitry differ in a vowel or two.
-    return a[0] == b[0] and fuzz.ratio(a, b) >= 80
 
 
 def surname_match(a: PersonName, b: PersonName) -> bool:
@@ -428,6 +437,10 @@ def _keys_for(p: _Parsed, doc_id: str = "") -> list[str]:
                 keys.append(f"n:{f.name}")
             if f.acronym:
                 keys.append(f"a:{f.acronym}")
+    elif p.name and _clean_form(p.name) is None:
+        # A pronoun ("you", "who") never joins another document's entity (it has no name to
+        # match on); a corpus-wide key would gather every document's under one key.
+        keys.append(f"{_PREFIX[p.cls]}:@{doc_id}|{p.name}")
     elif p.name:
         for n in (p.name, *p.alt):
             keys.append(f"{_PREFIX[p.cls]}:{n}")

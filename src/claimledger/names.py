@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from rapidfuzz import fuzz
+
 from claimledger.gazetteer import APOSTROPHES, clean_text, name_cache
 
 # ---------------------------------------------------------------------------
@@ -75,6 +77,22 @@ def skeleton(word: str) -> str:
     s = re.sub(r"c(?![hei])", "k", s).replace("q", "k")
     s = re.sub(r"(.)\1+", r"\1", s)
     return s
+
+
+def given_compatible(a: str, b: str) -> bool:
+    """Given names agree: one missing, an initial that fits, or the same name spelled differently."""
+    if not a or not b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    if a == b:
+        return True
+    # a declined Russian given name differs in its last vowel ("Анна", "Анны", "Анне"): the
+    # ratio test below is too strict for names this short
+    if len(a) >= 3 and len(b) >= 3 and a[:-1] == b[:-1] and a[-1] in "aeiouy" and b[-1] in "aeiouy":
+        return True
+    # Dmitry/Dmitriy/Dmitri are equal as skeletons; Dmytro/Dmitry differ in a vowel or two.
+    return a[0] == b[0] and fuzz.ratio(a, b) >= 80
 
 
 # ---------------------------------------------------------------------------

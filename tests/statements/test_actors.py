@@ -282,3 +282,13 @@ def test_dateline_and_port_of_are_places_not_people() -> None:
     types = {m.local_name: m.type for m in ms}
     assert types.get("Velna") != "PERSON", types
     assert types.get("BELGRAVA", types.get("Belgrava")) == "GPE", types
+
+
+def test_siblings_sharing_a_surname_and_an_initial_stay_two_people() -> None:
+    text = (
+        "Tomas Arvenk, a sailor held since May, said he was well. "
+        "His sister Tilda Arvenk said the family had not heard from him."
+    )
+    _sts, ms = run(text)
+    assert locals_of(ms, "Tilda Arvenk") == {"Tilda Arvenk"}
+    assert locals_of(ms, "Tomas Arvenk") == {"Tomas Arvenk"}

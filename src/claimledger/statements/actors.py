@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.gazetteer import is_country_word, name_cache
-from claimledger.names import place_stem, shared_prefix
+from claimledger.names import given_compatible, place_stem, shared_prefix, skeleton
 from claimledger.nlp import index as doc_index
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "он", "она", "его", "ее", "её", "ему", "ей", "him.", "i", "я"}
@@ -1026,10 +1026,12 @@ def _word_in(word: str, words: set[str]) -> bool:
 
 
 def _first_compatible(full: str, other: str) -> bool:
+    # the corpus stage's test, so that two people the document keeps apart ("Luke Somers",
+    # his sister "Lucy Somers") are not made one here and then split there document by document
     a, b = full.split(), other.split()
     if len(a) < 2 or len(b) < 2:
         return True
-    return a[0][:1].lower() == b[0][:1].lower()
+    return given_compatible(skeleton(a[0]), skeleton(b[0]))
 
 
 def _root(sp: Span) -> Token:
