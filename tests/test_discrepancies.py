@@ -253,3 +253,18 @@ def test_event_pairs_of_the_subjects_new_events_resemble_update_the_earlier_ones
         merged = {s: d for s, d in before.items() if s not in touched}
         merged.update(discrepancies.event_pairs(events, touched))
         assert merged == discrepancies.event_pairs(events)
+
+
+def test_a_row_repeated_within_a_document_is_kept_once_at_its_first_place() -> None:
+    # three statements by one speaker give one name-form row, not three: a story's groups then
+    # grow with its documents, not with how often each quotes someone
+    doc = [
+        st("a1", "dA", "Oleg Marchenko", "claim", "The new bridge will open to traffic in May."),
+        st("a2", "dA", "Oleg Marchenko", "claim", "The tolls will stay exactly as they are now."),
+        st("a3", "dA", "Oleg Marchenko", "claim", "The old ferry will keep running until June."),
+    ]
+    rows = discrepancies.rows(doc, [], 2)
+    names = [r for r in rows if r.group.startswith("n")]
+    assert len(names) == 1
+    assert names[0].pos == min(r.pos for r in rows)
+    assert len(rows) == 1 + 3  # the three distinct direct quotes stay

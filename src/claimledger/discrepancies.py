@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -104,9 +105,20 @@ def rows(
     (claim id, stance, statement) triples in stance order, `doc_pos` its place in the story."""
     order = {st.id: doc_pos * _PER_DOC + i for i, st in enumerate(statements)}
     out: list[Row] = []
+    # A row that repeats an earlier one of its document in its group (a speaker's name form
+    # for each of their statements) adds nothing any evaluation reads: the groups are judged
+    # on the documents holding each value, and the first row by `pos` stays. Kept once, a
+    # group costs its documents, not their statements, each time the story grows.
+    seen: dict[tuple[str, str], int] = {}
 
     def add(group: str, st: Statement, data: dict[str, Any]) -> None:
-        out.append(Row(group, st.doc_id, order.get(st.id, doc_pos * _PER_DOC + _PER_DOC - 1), data))
+        row = Row(group, st.doc_id, order.get(st.id, doc_pos * _PER_DOC + _PER_DOC - 1), data)
+        key = (group, json.dumps(data, sort_keys=True, default=str))
+        if key not in seen:
+            seen[key] = len(out)
+            out.append(row)
+        elif row.pos < out[seen[key]].pos:
+            out[seen[key]] = row
 
     for cid, label, st in links:
         key = stance_mod.speaker_key(st)
