@@ -290,3 +290,22 @@ def test_pronoun_speakers_are_keyed_to_their_document() -> None:
     assert keys1 and keys2 and not set(keys1) & set(keys2)
     named = _m("Halvik Gazette", "OTHER")
     assert set(mention_keys(named)) == set(mention_keys(_m("Halvik Gazette", "OTHER", doc="d2")))
+
+
+def test_rank_before_a_surname_is_no_given_name() -> None:
+    d1 = [_m("Tomas Arvenk", "PERSON"), _m("Officer Arvenk", "PERSON", "Tomas Arvenk")]
+    d2 = [_m("Tomas Arvenk", "PERSON", doc="d2")]
+    d3 = [_m("Officer Arvenk", "PERSON", doc="d3")]
+    _run([d1, d2, d3])
+    assert len({m.entity_id for m in d1 + d2 + d3}) == 1
+
+
+def test_an_alias_read_with_another_given_name_does_not_shut_the_entity_out() -> None:
+    # the document stage judged "Staff Arvenk" to be Tomas Arvenk; a later document naming him
+    # in full still finds him
+    d1 = [_m("Tomas Arvenk", "PERSON"), _m("Staff Arvenk", "PERSON", "Tomas Arvenk")]
+    d2 = [_m("Tomas Arvenk", "PERSON", doc="d2")]
+    d3 = [_m("Sarah Arvenk", "PERSON", doc="d3")]
+    _run([d1, d2, d3])
+    assert d1[0].entity_id == d2[0].entity_id
+    assert d3[0].entity_id != d1[0].entity_id

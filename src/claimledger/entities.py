@@ -213,6 +213,9 @@ _TITLES = {
     "sheikh", "ayatollah", "imam", "pope", "father", "rev", "reverend", "judge", "justice", "secretary",
     "chancellor", "spokesman", "spokeswoman", "spokesperson", "blogger", "journalist", "businessman", "leader",
     "defense", "defence", "foreign", "affairs", "seyed", "sayyid", "hajji",
+    # police and military ranks, which read as a given name otherwise ("Officer Wilson")
+    "officer", "corporal", "cpl", "constable", "detective", "det", "inspector", "sheriff", "trooper", "commander",
+    "marshal", "brigadier", "commissioner", "superintendent", "supt", "pte", "pvt",
     "господин", "госпожа", "г-н", "г-жа", "президент", "премьер", "премьер-министр", "министр", "генерал",
     "генерал-майор", "полковник", "посол", "глава", "председатель", "депутат", "сенатор", "журналист", "блогер",
     "бизнесмен", "губернатор", "мэр", "представитель", "пресс-секретарь",
@@ -496,6 +499,7 @@ def _person_score(p: PersonName, cand: _Cand) -> int:
     """0 = incompatible; 1 = compatible with a surname-only form; 2 = given names agree."""
     best = 0
     conflict = False
+    shown = _parse(cand.entity.name, cand.entity.type) if cand.entity.name else None
     for q in cand.parsed:
         if q.cls != "person" or q.person is None or not surname_match(p, q.person):
             continue
@@ -506,7 +510,11 @@ def _person_score(p: PersonName, cand: _Cand) -> int:
             # whatever other forms the candidate also carries
             return 0
         if not given_compatible(p.given, q.person.given):
-            conflict = True
+            # Only the entity's own name says it is someone else: an alias whose first word
+            # reads as another given name ("Officer Wilson" beside "Darren Wilson", a form the
+            # document stage judged to be this person) would otherwise shut the entity out
+            # of every later document that names them in full.
+            conflict = conflict or q == shown
             continue
         best = max(best, 2 if p.given and q.person.given else 1)
     # A candidate whose full name gives another first name is another person, even if it
