@@ -268,3 +268,37 @@ def test_a_row_repeated_within_a_document_is_kept_once_at_its_first_place() -> N
     assert len(names) == 1
     assert names[0].pos == min(r.pos for r in rows)
     assert len(rows) == 1 + 3  # the three distinct direct quotes stay
+
+
+def test_event_pairs_match_the_pairwise_definition() -> None:
+    # Descriptions repeat, as a long story's do: comparing each wording once must pair the
+    # same events as comparing every two events.
+    import random
+
+    from rapidfuzz import fuzz
+
+    rng = random.Random(11)
+    texts = ["the Korva bridge opened", "The Korva bridge opened to traffic", "elections were held", "talks began"]
+    days = ["2031-05-01", "2031-05-03", "2031-06", None]
+    for _ in range(80):
+        events = [
+            Event(id=f"v{n}", description=rng.choice(texts), date=rng.choice(days),
+                  doc_ids=rng.sample(["dA", "dB", "dC", "dD"], rng.randint(1, 2)))
+            for n in range(rng.randint(2, 14))
+        ]  # fmt: skip
+        expected: dict[str, dict[str, set[str]]] = {}
+        for i, a in enumerate(events):
+            subject = discrepancies.event_subject(a)
+            if not a.date or subject in expected:
+                continue
+            for b in events[i + 1 :]:
+                if (
+                    fuzz.token_set_ratio(a.description.lower(), b.description.lower()) >= 85
+                    and b.date
+                    and not (a.date.startswith(b.date) or b.date.startswith(a.date))
+                    and not set(a.doc_ids) & set(b.doc_ids)
+                ):
+                    expected[subject] = {a.date: set(a.doc_ids), b.date: set(b.doc_ids)}
+                    break
+        found = discrepancies.event_pairs(events)
+        assert {s: {v.value: set(v.doc_ids) for v in d.values} for s, d in found.items()} == expected

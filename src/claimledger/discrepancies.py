@@ -240,39 +240,61 @@ def event_pairs(events: list[Event], subjects: set[str] | None = None) -> dict[s
     """subject -> discrepancy for events described alike (token set ratio >= 85) but dated
     differently by documents they do not share; per subject the first pair in `events` order
     (the earlier event names it). Only the subjects in `subjects` (all when None)."""
-    descs = [e.description.lower() for e in events]
+    descs = _Descriptions(events)
     wanted = [i for i, e in enumerate(events) if e.date and (subjects is None or event_subject(e) in subjects)]
+    similar = descs.similar(wanted)
     out: dict[str, Discrepancy] = {}
-    for start in range(0, len(wanted), 256):
-        block = wanted[start : start + 256]
-        # Scores under the cutoff come back as 0; at or above it, the scorer's own score.
-        scores = process.cdist([descs[i] for i in block], descs, scorer=fuzz.token_set_ratio, score_cutoff=85)
-        for row, i in enumerate(block):
-            a = events[i]
-            subject = event_subject(a)
-            if subject in out:
+    for i in wanted:
+        a = events[i]
+        subject = event_subject(a)
+        if subject in out:
+            continue
+        for j in similar[i]:
+            b = events[j]
+            if j <= i or not b.date or _compatible_dates(a.date or "", b.date) or set(a.doc_ids) & set(b.doc_ids):
                 continue
-            for j in np.flatnonzero(scores[row]):
-                b = events[int(j)]
-                if j <= i or not b.date or _compatible_dates(a.date or "", b.date) or set(a.doc_ids) & set(b.doc_ids):
-                    continue
-                out[subject] = _make("date", subject, {a.date or "": set(a.doc_ids), b.date: set(b.doc_ids)}, None)
-                break
+            out[subject] = _make("date", subject, {a.date or "": set(a.doc_ids), b.date: set(b.doc_ids)}, None)
+            break
     return out
 
 
 def similar_events(events: list[Event], touched: list[int]) -> set[str]:
     """Subjects of the events that events[i] for i in `touched` resemble (themselves included):
     the subjects whose first pair a change to those events can change."""
-    descs = [e.description.lower() for e in events]
+    similar = _Descriptions(events).similar(touched)
     out: set[str] = set()
-    for start in range(0, len(touched), 256):
-        block = touched[start : start + 256]
-        scores = process.cdist([descs[i] for i in block], descs, scorer=fuzz.token_set_ratio, score_cutoff=85)
-        for row, i in enumerate(block):
-            out.add(event_subject(events[i]))
-            out.update(event_subject(events[int(j)]) for j in np.flatnonzero(scores[row]))
+    for i in touched:
+        out.add(event_subject(events[i]))
+        out.update(event_subject(events[j]) for j in similar[i])
     return out
+
+
+class _Descriptions:
+    """A story's event descriptions, compared per distinct wording: a long story describes one
+    event in the same words in many documents, and the comparison (token set ratio >= 85, in C)
+    is then made once per wording, not once per event."""
+
+    def __init__(self, events: list[Event]) -> None:
+        descs = [e.description.lower() for e in events]
+        self.wordings = list(dict.fromkeys(descs))
+        at = {w: k for k, w in enumerate(self.wordings)}
+        self.of = [at[d] for d in descs]
+        self.members: list[list[int]] = [[] for _ in self.wordings]
+        for i, k in enumerate(self.of):
+            self.members[k].append(i)
+
+    def similar(self, events: list[int]) -> dict[int, list[int]]:
+        """For each of `events` (indices), every event described alike, in index order."""
+        needed = list(dict.fromkeys(self.of[i] for i in events))
+        hits: dict[int, list[int]] = {}
+        for start in range(0, len(needed), 256):
+            block = needed[start : start + 256]
+            # Scores under the cutoff come back as 0; at or above it, the scorer's own score.
+            scores = process.cdist([self.wordings[k] for k in block], self.wordings, scorer=fuzz.token_set_ratio,
+                                   score_cutoff=85)  # fmt: skip
+            for row, k in enumerate(block):
+                hits[k] = sorted(i for h in np.flatnonzero(scores[row]) for i in self.members[int(h)])
+        return {i: hits[self.of[i]] for i in events}
 
 
 def _similar_wordings(block: list[str], wordings: list[str]) -> list[list[int]]:

@@ -769,14 +769,25 @@ class Store:
         """Stored rows (group, doc id, pos, data) of `story_id` in `groups`, or in every group
         whose key starts with `prefix` and a tab, by pos."""
         out: list[tuple[str, str, int, dict[str, Any]]] = []
+        # A long story's rows repeat the same data from document to document (a speaker's name
+        # form, a quoted wording): each distinct text is decoded once, and the rows share it
+        # (read-only: the discrepancy finder never writes to a row's data).
+        decoded: dict[str, dict[str, Any]] = {}
+
+        def data(text: str) -> dict[str, Any]:
+            got = decoded.get(text)
+            if got is None:
+                got = decoded[text] = json.loads(text)
+            return got
+
         sql = "SELECT grp, doc_id, pos, data FROM discrepancy_rows WHERE story_id=? AND "
         if prefix is not None:
             # Group keys are "kind<TAB>...": those of one kind sort between "kind<TAB>" and "kind<LF>".
             cur = self.db.execute(sql + "grp > ? AND grp < ? ORDER BY pos", (story_id, prefix + "\t", prefix + "\n"))
-            return [(r[0], r[1], r[2], json.loads(r[3])) for r in cur]
+            return [(r[0], r[1], r[2], data(r[3])) for r in cur]
         for g in groups:
             cur = self.db.execute(sql + "grp=? ORDER BY pos", (story_id, g))
-            out += [(r[0], r[1], r[2], json.loads(r[3])) for r in cur]
+            out += [(r[0], r[1], r[2], data(r[3])) for r in cur]
         return out
 
     def story_events(self, story_id: str) -> list[Event]:
