@@ -743,9 +743,9 @@ class _Finder:
                 out.append(best)
             else:
                 # a rejected quotation reading frees its quotation for the orphan pass
-                for k, q in enumerate(self.quotes):
+                for qi, q in enumerate(self.quotes):
                     if a.direct and a.content and q[0] <= a.content[0][0] < q[1]:
-                        self.used_quotes.discard(k)
+                        self.used_quotes.discard(qi)
         return out
 
     def variants(self, a: Attribution) -> list[tuple[Attribution, str]]:
@@ -2355,7 +2355,8 @@ def triple_features(
 ) -> list[str]:
     """Feature names of one candidate attribution for `cues.AttributionScorer`: how it was found,
     its cue token (the cue scorer's own features and score), and the shape of its source and
-    content phrases. The same function serves training (bench/train_attribution.py) and use."""
+    content phrases; `context` is its place among the other candidates (`triage_context`). The
+    same function serves training (bench/train_attribution.py) and use."""
     out = [f"o={att.origin}", f"a={att.act}", f"oa={att.origin}|{att.act}", "dir" if att.direct else "ind"]
     if att.negated:
         out.append("neg")
