@@ -7,6 +7,8 @@ import os
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+from spacy.tokens import Doc
+
 from claimledger import nlp
 from claimledger.nlp import cues
 from claimledger.nlp.attribution import Attribution, is_protected, triage_context, triple_features
@@ -70,7 +72,7 @@ def test_passive_with_an_agent_names_the_agent_as_source() -> None:
     assert ("The Washington Post", "The registration problem") in got
 
 
-def _att(text: str, origin: str, source: str, cue: str, content: str, doc) -> Attribution:  # type: ignore[no-untyped-def]
+def _att(text: str, origin: str, source: str, cue: str, content: str, doc: Doc) -> Attribution:
     s, c, t = text.index(source), text.index(cue), text.index(content)
     tok = next(x for x in doc if x.idx == s)
     return Attribution(
