@@ -1,16 +1,24 @@
 """Train the attribution scorer (`cues.AttributionScorer`) on PolNeAR train; choose its thresholds on dev.
 
     .venv/bin/python bench/train_attribution.py [--data DIR] [--cache /tmp/cuecache] [--c 0.1]
-                                                [--candidate 0.1] [--min-count 3]
+                                                [--candidate 0.1] [--min-count 3] [--no-variants]
                                                 [-o src/claimledger/data/attribution_model.json]
+
+The shipped weights: `.venv/bin/python bench/train_attribution.py --no-variants` (the defaults
+otherwise; about 3 minutes on 2 cores with the parses cached).
 
 The attribution component proposes candidates: every attribution the rules read, plus every
 verb or colon that the cue scorer (`data/cue_model.json`) puts at or above --candidate,
 read with the same machinery. Each train candidate is labelled 1 when it matches a gold
 attribution as `bench/attribution.py` counts a match (sources overlap and contents overlap,
 >= 50% of word tokens each way; a gold attribution without a source on content alone), else
-0. Features are `attribution.triple_features`: how the candidate was found, the cue token's
-own features and cue score, and the shape of its source and content phrases. Logistic
+0; a candidate the scorer judges (not a hand-listed cue's reading, see
+`attribution.is_protected`) is also 0 when the only gold attributions it matches are matched by
+a hand-listed reading already, since the bench matches one to one and it would be a second
+reading of the same attribution. Features are `attribution.triple_features`: how the
+candidate was found, the cue token's own features and cue score, the shape of its source and
+content phrases, their conjunctions with the cue lemma, and how the candidate sits among the
+document's other candidates (`attribution.triage_context`). Logistic
 regression (scikit-learn, liblinear, fixed seed); features seen fewer than --min-count times
 in train are dropped, as are near-zero weights. The spaCy parses are the ones
 `bench/train_cues.py` caches under --cache (outside the repo: they hold article text); the
@@ -34,18 +42,21 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
 from attribution import DEFAULT_DATA, Att, Count, Tokens, claimledger_atts, match_atts, overlap  # noqa: E402
+from claimledger.nlp.attribution import is_protected  # noqa: E402
 from train_cues import parsed  # noqa: E402
 
 GRID = (0.35, 0.45, 0.55)
 RULE_GRID = (0.2, 0.3, 0.4)
 
 
-def fit(att: Att, gold: list[Att], toks: Tokens) -> float:
-    """How well `att` matches its best gold attribution: the smaller of its source and content
-    overlaps, 0 when it does not match at all (either below 0.5)."""
+def fit(att: Att, gold: list[Att], toks: Tokens, taken: set[int] | frozenset[int] = frozenset()) -> float:
+    """How well `att` matches its best gold attribution outside `taken` (indices): the smaller
+    of its source and content overlaps, 0 when it does not match at all (either below 0.5)."""
     ps, pc = toks.of(att.source), toks.of(att.content)
     best = 0.0
-    for g in gold:
+    for j, g in enumerate(gold):
+        if j in taken:
+            continue
         oc = overlap(pc, toks.of(g.content))
         if oc < 0.5:
             continue
@@ -56,6 +67,21 @@ def fit(att: Att, gold: list[Att], toks: Tokens) -> float:
     return best
 
 
+def as_att(a) -> Att:  # type: ignore[no-untyped-def]
+    return Att(source=[a.source or a.speaker], cue=list(a.cue), content=[*a.content, *a.continuation])
+
+
+def matched(att: Att, gold: list[Att], toks: Tokens) -> set[int]:
+    """The gold attributions (indices) `att` matches as the bench counts a match."""
+    ps, pc = toks.of(att.source), toks.of(att.content)
+    out = set()
+    for j, g in enumerate(gold):
+        gs = toks.of(g.source)
+        if overlap(pc, toks.of(g.content)) >= 0.5 and (not gs or overlap(ps, gs) >= 0.5):
+            out.add(j)
+    return out
+
+
 def candidates(pairs, finder) -> tuple[list[list[str]], list[int]]:  # type: ignore[no-untyped-def]
     xs: list[list[str]] = []
     ys: list[int] = []
@@ -63,6 +89,12 @@ def candidates(pairs, finder) -> tuple[list[list[str]], list[int]]:  # type: ign
         toks = Tokens(doc.text)
         finder.collect = []
         finder(doc)
+        # a gold attribution a hand-listed reading already matches is not one a scored
+        # candidate can add (the bench matches one to one): matching it again is a false alarm
+        taken: set[int] = set()
+        for a, feats in finder.collect:
+            if feats[-1] == "v=orig" and a.speaker is not None and is_protected(a, finder.learned):
+                taken |= matched(as_att(a), gold, toks)
         # the collected list is groups: a candidate ("v=orig") and its other readings; within a
         # group only the reading(s) that fit the gold best are positive, so the scorer learns
         # which boundary to prefer as well as whether to accept
@@ -76,8 +108,7 @@ def candidates(pairs, finder) -> tuple[list[list[str]], list[int]]:  # type: ign
                 group = []
             if a is None or a.speaker is None:
                 continue  # never a statement, never scored
-            pred = Att(source=[a.source or a.speaker], cue=list(a.cue), content=[*a.content, *a.continuation])
-            group.append((feats, fit(pred, gold, toks)))
+            group.append((feats, fit(as_att(a), gold, toks, frozenset() if is_protected(a, finder.learned) else taken)))
     finder.collect = None
     return xs, ys
 

@@ -92,11 +92,18 @@ def test_call_for_a_phrase_is_an_appeal() -> None:
 
 
 def test_verb_of_talking_takes_its_topic() -> None:
+    # the reading offered to the attribution scorer, which then judges it as any learned cue's
     text = "Mayor Ilse Varga spoke emotionally of the flooded tram depot during her visit on Monday."
-    got = [a for a in _atts(text) if a[1] == "spoke of"]
-    assert got, _atts(text)
-    assert got[0][0] == "Mayor Ilse Varga"
-    assert got[0][3][0].startswith("the flooded tram depot")
+    finder = nlp.load("en").get_pipe("claimledger_attribution")
+    finder.collect = []
+    try:
+        finder(nlp.parse(text, "en"))
+        got = [a for a, _ in finder.collect if " ".join(text[s:e] for s, e in a.cue) == "spoke of"]
+    finally:
+        finder.collect = None
+    assert got
+    assert got[0].speaker is not None and text[got[0].speaker[0] : got[0].speaker[1]] == "Mayor Ilse Varga"
+    assert text[got[0].content[0][0] : got[0].content[0][1]].startswith("the flooded tram depot")
 
 
 def test_block_after_a_colon_is_what_was_said() -> None:

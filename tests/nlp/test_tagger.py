@@ -99,19 +99,26 @@ def test_hand_listed_cue_keeps_its_reading() -> None:
 def test_tagger_adds_an_attribution_the_rules_cannot_read() -> None:
     text = "The mayor has not mentioned the harbour since the Monday debate."
     finder = nlp.load("en").get_pipe("claimledger_attribution")
-    assert finder.tagger is not None
-    doc = nlp.parse(text)
-    got = [
-        (text[slice(*a.speaker)], [text[slice(*c)] for c in a.cue], text[slice(*a.content[0])])
-        for a in doc._.attributions
-        if a.origin == "tagger" and a.speaker is not None
-    ]
-    assert len(got) == 1
-    speaker, cue, content = got[0]
-    assert (speaker, cue) == ("The mayor", ["mentioned"]) and content.startswith("the harbour")
-    # the rules alone find nothing here: the tagger's reading is the only one
-    tagger, finder.tagger = finder.tagger, None
+    assert finder.tagger is not None and finder.scorer is not None
+    # the learned cue's own reading of this verb is the scorer's to judge (today it keeps it);
+    # with the scorer rejecting every judged reading, the tagger is what reads the sentence
+    scorer = finder.scorer
+    finder.scorer = cues.AttributionScorer(scorer.weights, scorer.bias, 1.1, 1.1, scorer.candidate, scorer.variants)
     try:
-        assert finder(nlp.parse(text))._.attributions == []
+        doc = finder(nlp.parse(text))
+        got = [
+            (text[slice(*a.speaker)], [text[slice(*c)] for c in a.cue], text[slice(*a.content[0])])
+            for a in doc._.attributions
+            if a.origin == "tagger" and a.speaker is not None
+        ]
+        assert len(got) == 1
+        speaker, cue, content = got[0]
+        assert (speaker, cue) == ("The mayor", ["mentioned"]) and content.startswith("the harbour")
+        # the rules alone find nothing here: the tagger's reading is the only one
+        tagger, finder.tagger = finder.tagger, None
+        try:
+            assert finder(nlp.parse(text))._.attributions == []
+        finally:
+            finder.tagger = tagger
     finally:
-        finder.tagger = tagger
+        finder.scorer = scorer

@@ -722,12 +722,14 @@ class _Finder:
         scorer = self.cfg.scorer
         assert scorer is not None
         index = cues.QuoteIndex(self.quotes)
+        keep = [is_protected(a, self.cfg.learned) for a in found]
+        context = triage_context(self.doc, found, keep)
         out: list[Attribution] = []
-        for a in found:
+        for k, a in enumerate(found):
             options = [(a, "v=orig"), *(self.variants(a) if scorer.variants else [])]
             scored = []
             for v, tag in options:
-                feats = [*triple_features(self.doc, self.text, v, index, self.cfg.cue_model), tag]
+                feats = [*triple_features(self.doc, self.text, v, index, self.cfg.cue_model, context[k]), tag]
                 if self.cfg.collect is not None:
                     self.cfg.collect.append((v, feats))
                 else:
@@ -737,20 +739,13 @@ class _Finder:
                 continue
             p, _, best = max(scored, key=lambda x: (x[0], x[1]))
             bar = scorer.threshold if a.origin in ("learned", "turn") else scorer.rule_threshold
-            # a hand-listed cue ("said", "confirmed", "appealed to", "according to", "X's words
-            # about") is the ledger's own reading, kept whatever the scorer, trained on one
-            # corpus's conventions, thinks of it; the scorer judges the counted lexicon's cues
-            # and the learned ones
-            protected = a.origin in ("noun", "according") or (
-                a.origin == "rule" and a.cue_lemma not in self.cfg.learned
-            )
-            if p >= bar or protected:
+            if p >= bar or keep[k]:
                 out.append(best)
             else:
                 # a rejected quotation reading frees its quotation for the orphan pass
-                for k, q in enumerate(self.quotes):
+                for qi, q in enumerate(self.quotes):
                     if a.direct and a.content and q[0] <= a.content[0][0] < q[1]:
-                        self.used_quotes.discard(k)
+                        self.used_quotes.discard(qi)
         return out
 
     def variants(self, a: Attribution) -> list[tuple[Attribution, str]]:
@@ -2351,11 +2346,17 @@ def _head_token(doc: Doc, sp: CharSpan) -> Token | None:
 
 
 def triple_features(
-    doc: Doc, text: str, att: Attribution, index: cues.QuoteIndex, cue_model: cues.CueModel | None
+    doc: Doc,
+    text: str,
+    att: Attribution,
+    index: cues.QuoteIndex,
+    cue_model: cues.CueModel | None,
+    context: list[str] | tuple[str, ...] = (),
 ) -> list[str]:
     """Feature names of one candidate attribution for `cues.AttributionScorer`: how it was found,
     its cue token (the cue scorer's own features and score), and the shape of its source and
-    content phrases. The same function serves training (bench/train_attribution.py) and use."""
+    content phrases; `context` is its place among the other candidates (`triage_context`). The
+    same function serves training (bench/train_attribution.py) and use."""
     out = [f"o={att.origin}", f"a={att.act}", f"oa={att.origin}|{att.act}", "dir" if att.direct else "ind"]
     if att.negated:
         out.append("neg")
@@ -2421,7 +2422,116 @@ def triple_features(
                 out.append("s_before" if src[1] <= att.cue[0][0] else "s_after")
                 gap = abs(cue_tok.i - st.i)
                 out.append(f"sd={_bucket(gap)}")
+    out.extend(_shape_features(doc, att, cue_tok, lemma, cwords))
+    out.extend(context)
     return out
+
+
+def _shape_features(doc: Doc, att: Attribution, cue_tok: Token | None, lemma: str, cwords: int) -> list[str]:
+    """The cue lemma crossed with how it was found and the shape of its reading (a verb
+    annotators credit with a clause may be noise with a noun phrase), and where things sit: the
+    cue in its sentence and paragraph, the content's distance from the cue and its share of the
+    sentence, the order of source, cue and content."""
+    out: list[str] = []
+    d = "dir" if att.direct else "ind"
+    out.append(f"l_o={lemma}|{att.origin}")
+    out.append(f"l_d={lemma}|{d}")
+    out.append(f"l_cw={lemma}|{_bucket(cwords)}")
+    kind = "-"
+    if att.speaker_token is not None and att.speaker_token < len(doc):
+        st = doc[att.speaker_token]
+        kind = st.ent_type_ or st.pos_
+    out.append(f"o_se={att.origin}|{kind}")
+    if cue_tok is not None:
+        sent = cue_tok.sent
+        out.append(f"cpos={_bucket(cue_tok.i - sent.start)}")
+        out.append(f"cdep={att.origin}|{cue_tok.dep_}")
+        if cue_tok.head.i == cue_tok.i:
+            out.append("cue_root")
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue_tok.children):
+            out.append("cue_modal")
+        if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
+            out.append("para_first")
+    if att.content and cue_tok is not None:
+        cs, ce = att.content[0]
+        span = doc.char_span(cs, ce, alignment_mode="expand")
+        if span is not None and len(span):
+            gap = span.start - cue_tok.i - 1 if span.start > cue_tok.i else cue_tok.i - span.end
+            out.append(f"cd={_bucket(max(0, gap))}")
+            root = span.root
+            has_subj = any(c.dep_ in SUBJ for c in root.children)
+            out.append(f"cshape={root.pos_}|{'s' if has_subj else '-'}")
+            out.append(f"se_cr={kind}|{root.dep_}")
+            out.append(f"l_crs={lemma}|{root.pos_}|{'s' if has_subj else '-'}")
+            if any(c.dep_ == "mark" for c in root.children):
+                out.append("c_mark")
+            out.append(f"chl={root.lemma_.lower() if root.pos_ in ('NOUN', 'VERB') else root.pos_}")
+            out.append(f"cfrac={min(9, 10 * len(span) // max(1, len(root.sent)))}")
+            src = att.source or att.speaker
+            if src is not None:
+                order = sorted([(src[0], "S"), (att.cue[0][0], "V"), (cs, "C")])
+                out.append(f"ord={''.join(x for _, x in order)}")
+                out.append(f"l_ord={lemma}|{''.join(x for _, x in order)}")
+    if att.speaker_token is not None and att.speaker_token < len(doc):
+        st = doc[att.speaker_token]
+        out.append(f"shl={st.lemma_.lower() if st.pos_ in ('NOUN', 'PRON') else st.ent_type_ or st.pos_}")
+        out.append(f"l_sk={lemma}|{st.ent_type_ or st.pos_}|{'dir' if att.direct else 'ind'}")
+    return out
+
+
+def is_protected(att: Attribution, learned: set[str]) -> bool:
+    """A hand-listed cue ("said", "confirmed", "appealed to", "according to", "X's words about")
+    is the ledger's own reading, kept whatever the attribution scorer, trained on one corpus's
+    conventions, thinks of it; the scorer judges the counted lexicon's cues and the learned ones."""
+    return att.origin in ("noun", "according") or (att.origin == "rule" and att.cue_lemma not in learned)
+
+
+def triage_context(doc: Doc, found: list[Attribution], protected: list[bool]) -> list[list[str]]:
+    """How each candidate sits among the others, for the attribution scorer: in a sentence with
+    another, its cue inside another's content or another's cue inside its own, its content
+    shared with another, its speaker another's. Annotators mark one attribution where the rules
+    and the learned cues often propose two (a report and the speech it reports, a verb and its
+    conjunct), and a hand-listed reading, always kept (`protected`), is named apart ("P"):
+    beside it, a second candidate is mostly a duplicate or an aside."""
+    n = len(found)
+    cue_at = [(a.cue[0][0] if a.cue else -1) for a in found]
+    names = ["P" if p else a.origin for a, p in zip(found, protected, strict=True)]
+    feats: list[set[str]] = [set() for _ in range(n)]
+    by_sent: dict[int, list[int]] = {}
+    by_speaker: dict[int, list[int]] = {}
+    for i, a in enumerate(found):
+        sp = doc.char_span(cue_at[i], cue_at[i] + 1, alignment_mode="expand") if cue_at[i] >= 0 else None
+        if sp is not None and len(sp):
+            by_sent.setdefault(sp[0].sent.start, []).append(i)
+        if a.speaker_token is not None:
+            by_speaker.setdefault(a.speaker_token, []).append(i)
+    for group in by_sent.values():
+        for i in group:
+            feats[i].update(f"x_sent={names[j]}" for j in group if j != i)
+    for group in by_speaker.values():
+        if len(group) > 1:
+            for i in group:
+                feats[i].add("x_spk")
+    # the other relations need overlapping extents: a sweep over candidates sorted by start
+    # keeps this near linear in a long document's hundreds of candidates
+    ext: dict[int, tuple[int, int]] = {}
+    for i, a in enumerate(found):
+        pts = [x for c in a.content for x in c] + ([cue_at[i]] if cue_at[i] >= 0 else [])
+        if pts:
+            ext[i] = (min(pts), max(pts))
+    order = sorted(ext, key=lambda i: ext[i][0])
+    for k, i in enumerate(order):
+        for j in order[k + 1 :]:
+            if ext[j][0] > ext[i][1]:
+                break
+            for x, y in ((i, j), (j, i)):
+                a, b = found[x], found[y]
+                if cue_at[x] >= 0 and any(lo <= cue_at[x] < hi for lo, hi in b.content):
+                    feats[x].add(f"x_in={names[y]}")
+                    feats[y].add(f"x_holds={names[x]}")
+                if any(_overlaps(p, q) for p in a.content for q in b.content):
+                    feats[x].add(f"x_same={names[y]}")
+    return [sorted(f) for f in feats]
 
 
 _WORD_RUN = re.compile(r"\w+")
