@@ -184,9 +184,9 @@ def org_frame(text: str) -> OrgFrame:
     every = name_words(cleaned)
     words = [w for w in every if w not in _ORG_STOP]
     if not words:
-        # A name made only of words that are generic elsewhere ("Islamic State", "Federal
-        # Reserve") is those words: without them it would name nothing and never meet itself
-        # in another document. One generic word alone ("State", "the Group") still names nothing.
+        # A name made only of words that are generic elsewhere ("Islamic State") is those
+        # words: without them it would name nothing and never meet itself in another
+        # document. One generic word alone ("State", "the Group") still names nothing.
         words = [w for w in every if w not in _ORG_FORM_WORDS]
         if len(words) < 2:
             words = []
