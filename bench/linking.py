@@ -12,7 +12,8 @@ Two parts, in one run:
    least one canonical claim), next to the trivial "everything in one group" and "each
    headline alone" baselines.
 2. **Linking time** (`../shared/datasets/fnc1/train_bodies.csv`): the 1,683 FNC-1 bodies
-   are analysed once (phase 1, cached under the cache folder) and then linked (phase 2:
+   are analysed once (phase 1, cached under the cache folder per bodies file and code version)
+   and then linked (phase 2:
    entities, claims, timeline, stories — what `analyze` does after its per-document
    commits) into one store grown 500 documents at a time up to 1k, 5k and 20k documents.
    FNC-1 has fewer bodies than that, so larger stores repeat them as later editions: copy
@@ -131,10 +132,24 @@ def emergent(workdir: Path, part: str) -> list[tuple[str, tuple[float, float, fl
 # -- part 2: linking time ---------------------------------------------------------------------
 
 
+def _code_digest() -> str:
+    """The installed claimledger's code and model files: a phase-1 cache written by other code
+    holds other statements and mentions, and must not be read as this code's."""
+    import claimledger
+
+    root = Path(claimledger.__file__).resolve().parent
+    h = hashlib.sha256()
+    for f in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".json", ".sql")):
+        h.update(f.relative_to(root).as_posix().encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
 def _analyses(cache: Path) -> list[DocAnalysis]:
-    """Phase 1 over the FNC-1 bodies, cached: linking is what is timed, not parsing."""
+    """Phase 1 over the FNC-1 bodies, cached per bodies file and code: linking is what is
+    timed, not parsing."""
     digest = hashlib.sha256(FNC_BODIES.read_bytes()).hexdigest()[:12]
-    path = cache / f"fnc_bodies_{digest}.jsonl"
+    path = cache / f"fnc_bodies_{digest}_{_code_digest()}.jsonl"
     if not path.exists():
         bodies = list(csv.DictReader(FNC_BODIES.open(encoding="utf-8")))
         print(f"analysing {len(bodies)} FNC-1 bodies once (cached in {path}) ...", file=sys.stderr)
